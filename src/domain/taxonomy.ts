@@ -59,3 +59,11 @@ export const regionTypeLabels: Record<RegionType, string> = {
   landkreis: 'Landkreis',
   'kreisfreie-stadt': 'Kreisfreie Stadt',
 };
+
+/** Current display names keyed by stable id (names are editable in the database). */
+export interface TaxonomyNames {
+  leitbildAreas: Map<string, string>;
+  leitsaetze: Map<number, string>;
+  sdgs: Map<number, string>;
+  regions: Map<string, string>;
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContributionContentSchema, type ContributionContent } from '../domain/contribution.ts';
+import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/databases.ts';
+import { createContributionRepository, type ContributionRepository } from './contributions-repository.ts';
+import { createTaxonomyRepository } from './taxonomy-repository.ts';
+import { VersionConflictError } from './errors.ts';
+import { migrate } from './migrate.ts';
+
+const content = (overrides: Partial<ContributionContent> = {}): ContributionContent =>
+  ContributionContentSchema.parse({
+    title: 'Bürgerbus für den ländlichen Raum',
+    teaser: 'Ehrenamtliche fahren Senior*innen zum Einkaufen.',
+    period: { start: '2021-10-01', end: '2023-09-30', text: 'vom 01.10.2021 bis 30.09.2023' },
+    places: [
+      { regionId: 'lk-lahn-dill', label: 'Lahn-Dill-Kreis', focus: true },
+      { regionId: null, label: 'Ehringshausen', focus: false },
+    ],
+    taxonomy: { leitbildArea: 'soziales', leitsaetze: [1, 19], sdgs: [11] },
+    sponsor: { name: 'LAG WfbM Hessen e.V.', street: 'Friedenstraße 26', postcode: '35578', city: 'Wetzlar' },
+    ...overrides,
+  });
+
+describe.each(testEngines)('contribution storage on %s', (engine) => {
+  let t: TestDatabase;
+  let repo: ContributionRepository;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(engine);
+    repo = createContributionRepository(t.db);
+  });
+  afterAll(async () => t?.dispose());
+
+  it('stores a contribution and reads back the same content with identity and derived status', async () => {
+    const created = await repo.create(content(), { state: 'draft', actor: 'test' });
+    expect(created.version).toBe(1);
+    expect(created.slug).toBe('buergerbus-fuer-den-laendlichen-raum');
+    expect(created.status).toBe('finished');
+    const read = await repo.get(created.id);
+    expect(read).toEqual(created);
+    expect(read?.sponsor?.street).toBe('Friedenstraße 26');
+    expect(read?.places.map((p) => p.regionId)).toEqual(['lk-lahn-dill', null]);
+  });
+
+  it('gives a second contribution with the same title a distinct, stable slug', async () => {
+    const second = await repo.create(content(), { state: 'draft', actor: 'test' });
+    expect(second.slug).toBe('buergerbus-fuer-den-laendlichen-raum-2');
+    const renamed = await repo.update(second.id, second.version, content({ title: 'Ganz anderer Titel' }), 'editor');
+    expect(renamed.slug).toBe(second.slug);
+  });
+
+  it('refuses an update with a stale version and changes nothing', async () => {
+    const created = await repo.create(content({ title: 'Konfliktprobe' }), { state: 'draft', actor: 'a' });
+    const first = await repo.update(created.id, 1, content({ title: 'Konfliktprobe, Fassung A' }), 'editor-a');
+    expect(first.version).toBe(2);
+    await expect(repo.update(created.id, 1, content({ title: 'Konfliktprobe, Fassung B' }), 'editor-b')).rejects.toBeInstanceOf(VersionConflictError);
+    const after = await repo.get(created.id);
+    expect(after?.title).toBe('Konfliktprobe, Fassung A');
+    expect(after?.version).toBe(2);
+    expect((await repo.revisions(created.id)).map((r) => r.actor)).toEqual(['a', 'editor-a']);
+  });
+
+  it('lets exactly one of two concurrent updates with the same version win', async () => {
+    const created = await repo.create(content({ title: 'Gleichzeitig bearbeitet' }), { state: 'draft', actor: 'a' });
+    const results = await Promise.allSettled([
+      repo.update(created.id, 1, content({ title: 'Gleichzeitig A' }), 'a'),
+      repo.update(created.id, 1, content({ title: 'Gleichzeitig B' }), 'b'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected');
+    expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(VersionConflictError);
+    expect((await repo.get(created.id))?.version).toBe(2);
+  });
+
+  it('records who changed which field in the revision history', async () => {
+    const created = await repo.create(content({ title: 'Mit Historie' }), { state: 'submitted', actor: 'einreicher' });
+    await repo.update(created.id, 1, content({ title: 'Mit Historie', teaser: 'Neuer Anreißer.' }), 'redaktion', 'Teaser gekürzt');
+    const revisions = await repo.revisions(created.id);
+    expect(revisions).toHaveLength(2);
+    expect(revisions[1]).toMatchObject({ version: 2, actor: 'redaktion', note: 'Teaser gekürzt' });
+    expect(revisions[1]?.changes).toEqual([{ path: 'teaser', before: 'Ehrenamtliche fahren Senior*innen zum Einkaufen.', after: 'Neuer Anreißer.' }]);
+  });
+
+  it('publishes through a state transition and lists only published contributions publicly', async () => {
+    const created = await repo.create(content({ title: 'Wird veröffentlicht' }), { state: 'in_review', actor: 'a' });
+    expect(await repo.findPublishedBySlug(created.slug)).toBeNull();
+    const published = await repo.transition(created.id, created.version, 'published', 'redaktion');
+    expect(published.state).toBe('published');
+    expect(published.publishedAt).not.toBeNull();
+    expect((await repo.findPublishedBySlug(created.slug))?.id).toBe(created.id);
+    const page = await repo.listPublished({ limit: 50, offset: 0 });
+    expect(page.items.every((c) => c.state === 'published')).toBe(true);
+    expect(page.items.map((c) => c.id)).toContain(created.id);
+    expect(page.total).toBe(page.items.length);
+  });
+
+  it('finds an imported contribution by the hash of its source', async () => {
+    const hash = 'a'.repeat(64);
+    const created = await repo.create(content({ title: 'Importiert' }), {
+      state: 'draft',
+      actor: 'import',
+      provenance: { format: 'factsheet', sourceFile: 'x.txt', contentHash: hash, importedAt: new Date().toISOString() },
+    });
+    expect((await repo.findBySourceHash(hash))?.id).toBe(created.id);
+    await expect(
+      repo.create(content({ title: 'Importiert nochmal' }), {
+        state: 'draft',
+        actor: 'import',
+        provenance: { format: 'factsheet', sourceFile: 'y.txt', contentHash: hash, importedAt: new Date().toISOString() },
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('keeps taxonomy names that editors changed when migrations run again', async () => {
+    const taxonomy = createTaxonomyRepository(t.db);
+    expect((await taxonomy.names()).leitsaetze.get(17)).toBe('Wir schützen das Klima');
+    expect((await taxonomy.names()).regions.size).toBe(30);
+    await taxonomy.renameLeitsatz(17, 'Wir schützen das Klima – gemeinsam');
+    expect(await migrate(t.db)).toEqual([]);
+    expect((await taxonomy.names()).leitsaetze.get(17)).toBe('Wir schützen das Klima – gemeinsam');
+  });
+});
