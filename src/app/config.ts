@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import type { DatabaseConfig } from '../storage/database.ts';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Public base URL for canonical links, sitemaps and feeds. */
+  siteUrl: string;
+}
+
+/** Reads configuration from the environment; see README "Konfiguration / Configuration". */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const host = env.HOST ?? '0.0.0.0';
+  const database: DatabaseConfig = env.DATABASE_URL
+    ? { databaseUrl: env.DATABASE_URL }
+    : { dataDir: resolve(env.BAUKASTEN_DATA_DIR ?? 'var/data') };
+  const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return { port, host, database, siteUrl };
+}
+
+export function describeDatabase(config: DatabaseConfig): string {
+  if ('databaseUrl' in config) {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL ${url.host}${url.pathname}`;
+  }
+  if ('dataDir' in config) return `PGlite (eingebettet) in ${config.dataDir}`;
+  return 'PGlite (im Arbeitsspeicher)';
+}

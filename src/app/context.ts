@@ -1,0 +1,32 @@
+import { createContributionRepository, type ContributionRepository } from '../storage/contributions-repository.ts';
+import { openDatabase, type Database, type DatabaseConfig } from '../storage/database.ts';
+import { migrate } from '../storage/migrate.ts';
+import { createTaxonomyRepository } from '../storage/taxonomy-repository.ts';
+import type { CatalogReader } from '../web/ports.ts';
+
+/** The composition root: one database, the repositories over it, and the read port for the pages. */
+export interface AppContext {
+  db: Database;
+  contributions: ContributionRepository;
+  taxonomy: ReturnType<typeof createTaxonomyRepository>;
+  catalog: CatalogReader;
+  close(): Promise<void>;
+}
+
+export async function openAppContext(database: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<AppContext> {
+  const db = await openDatabase(database);
+  if (options.migrate !== false) await migrate(db);
+  const contributions = createContributionRepository(db);
+  const taxonomy = createTaxonomyRepository(db);
+  return {
+    db,
+    contributions,
+    taxonomy,
+    catalog: {
+      listPublished: contributions.listPublished,
+      findPublishedBySlug: contributions.findPublishedBySlug,
+      taxonomyNames: taxonomy.names,
+    },
+    close: () => db.close(),
+  };
+}

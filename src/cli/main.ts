@@ -1,0 +1,128 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command, Option } from 'commander';
+import { describeDatabase, loadConfig } from '../app/config.ts';
+import { openAppContext } from '../app/context.ts';
+import { importDocuments, type ImportResult, type SourceDocument } from '../app/import-documents.ts';
+import { seedDemoContent } from '../app/seed-demo.ts';
+import { migrate } from '../storage/migrate.ts';
+import { startServer } from './serve.ts';
+
+const program = new Command()
+  .name('baukasten')
+  .description('Nachhaltigkeitsbaukasten – Kommandozeile (import, export, migrate, serve)')
+  .showHelpAfterError();
+
+program
+  .command('import')
+  .description('Frageformulare und Projektsteckbriefe (Text) als Entwürfe importieren')
+  .argument('<files...>', 'Dateien')
+  .option('--dry-run', 'nur auslesen, nichts speichern')
+  .option('--json', 'ein JSON-Datensatz pro Datei auf stdout (NDJSON)')
+  .option('--publish', 'direkt veröffentlichen statt als Entwurf speichern')
+  .action(async (files: string[], options: { dryRun?: boolean; json?: boolean; publish?: boolean }) => {
+    const config = loadConfig();
+    const { documents, unreadable } = readDocuments(files);
+    const context = await openAppContext(config.database);
+    try {
+      const results = [
+        ...unreadable,
+        ...(await importDocuments(context.contributions, documents, { dryRun: options.dryRun, state: options.publish ? 'published' : 'draft', actor: 'cli' })),
+      ];
+      for (const result of results) (options.json ? printJson : printHuman)(result);
+      const usable = results.filter((r) => r.outcome !== 'rejected').length;
+      if (!options.json) console.error(`${usable} von ${results.length} Dateien verarbeitet (${describeDatabase(config.database)}).`);
+      if (usable === 0) process.exitCode = 1;
+    } finally {
+      await context.close();
+    }
+  });
+
+program
+  .command('export')
+  .description('alle Beiträge in kanonischer Form exportieren')
+  .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['json', 'ndjson']).default('json'))
+  .option('--output <file>', 'in Datei schreiben statt auf stdout')
+  .action(async (options: { format: 'json' | 'ndjson'; output?: string }) => {
+    const context = await openAppContext(loadConfig().database);
+    try {
+      const all = await context.contributions.all();
+      const text = options.format === 'json' ? `${JSON.stringify(all, null, 2)}\n` : all.map((c) => `${JSON.stringify(c)}\n`).join('');
+      if (options.output) writeFileSync(options.output, text);
+      else process.stdout.write(text);
+    } finally {
+      await context.close();
+    }
+  });
+
+program
+  .command('migrate')
+  .description('Datenbankschema auf den neuesten Stand bringen')
+  .action(async () => {
+    const config = loadConfig();
+    const context = await openAppContext(config.database, { migrate: false });
+    try {
+      const applied = await migrate(context.db);
+      console.log(applied.length ? `Angewendet: ${applied.join(', ')}` : 'Schema ist aktuell.');
+    } finally {
+      await context.close();
+    }
+  });
+
+program
+  .command('serve')
+  .description('Webserver starten')
+  .option('--seed-demo', 'beim ersten Start die Demo-Beiträge importieren (idempotent)')
+  .action(async (options: { seedDemo?: boolean }) => {
+    const config = loadConfig();
+    const context = await openAppContext(config.database);
+    if (options.seedDemo) {
+      const results = await seedDemoContent(context.contributions);
+      const added = results.filter((r) => r.outcome === 'imported').length;
+      if (added) console.log(`Demo-Inhalte: ${added} Beiträge importiert.`);
+      for (const r of results) if (r.outcome === 'rejected') console.error(`Demo-Inhalt nicht importiert: ${r.reason}`);
+    }
+    await startServer(context, config);
+  });
+
+/** Reads files; ones that cannot be read become rejections naming the file, not a crash. */
+function readDocuments(paths: string[]): { documents: SourceDocument[]; unreadable: ImportResult[] } {
+  const documents: SourceDocument[] = [];
+  const unreadable: ImportResult[] = [];
+  for (const path of paths) {
+    try {
+      if (!statSync(path).isFile()) throw new Error('keine Datei');
+      documents.push({ name: basename(path), bytes: readFileSync(path) });
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'existiert nicht' : 'kann nicht gelesen werden';
+      unreadable.push({ file: basename(path), outcome: 'rejected', reason: `„${path}“ ${why}.` });
+    }
+  }
+  return { documents, unreadable };
+}
+
+function printJson(result: ImportResult): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+const outcomeLabels: Record<ImportResult['outcome'], string> = {
+  imported: 'importiert',
+  duplicate: 'bereits vorhanden',
+  parsed: 'ausgelesen (Probelauf)',
+  rejected: 'abgelehnt',
+};
+
+function printHuman(result: ImportResult): void {
+  if (result.outcome === 'rejected') {
+    console.error(`✗ ${result.file}: ${result.reason}`);
+    return;
+  }
+  const title = result.outcome === 'parsed' ? result.draft.title : `${result.contribution.title} (/beitraege/${result.contribution.slug})`;
+  console.log(`✓ ${result.file}: ${outcomeLabels[result.outcome]} – ${title}`);
+  for (const warning of result.warnings) console.log(`  Hinweis: ${warning.message}`);
+}
+
+await program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`Fehler: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

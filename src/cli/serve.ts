@@ -1,0 +1,19 @@
+import { serve } from '@hono/node-server';
+import type { AppConfig } from '../app/config.ts';
+import { describeDatabase } from '../app/config.ts';
+import type { AppContext } from '../app/context.ts';
+import { createWebApp } from '../web/app.tsx';
+
+/** Serves the web app until SIGINT/SIGTERM, then closes the database cleanly. */
+export async function startServer(context: AppContext, config: AppConfig): Promise<void> {
+  const app = createWebApp({ catalog: context.catalog, siteUrl: config.siteUrl });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
+  });
+  const shutdown = () => {
+    server.close();
+    void context.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
