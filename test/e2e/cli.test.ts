@@ -1,0 +1,129 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ContributionSchema } from '../../src/domain/contribution.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/baukasten.js');
+const demo = (name: string) => join(root, 'data/demo', name);
+const work = mkdtempSync(join(tmpdir(), 'baukasten-cli-'));
+const env = { ...process.env, BAUKASTEN_DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
+delete (env as Record<string, string | undefined>).DATABASE_URL;
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('baukasten command line', () => {
+  it('an editor imports both seed documents and gets one canonical JSON record per file', () => {
+    const run = cli('import', '--json', demo('projektsteckbrief-bfa.txt'), demo('frageformular-vag.txt'));
+    expect(run.stderr).not.toMatch(/Error|Fehler/);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { file: string; outcome: string; contribution: unknown });
+    expect(lines.map((l) => [l.file, l.outcome])).toEqual([
+      ['projektsteckbrief-bfa.txt', 'imported'],
+      ['frageformular-vag.txt', 'imported'],
+    ]);
+    for (const line of lines) expect(ContributionSchema.safeParse(line.contribution).success).toBe(true);
+  });
+
+  it('importing the same files again changes nothing and still succeeds', () => {
+    const run = cli('import', '--json', demo('projektsteckbrief-bfa.txt'));
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).outcome).toBe('duplicate');
+  });
+
+  it('exits non-zero with a German message naming each file when nothing could be imported', () => {
+    const empty = join(work, 'leer.txt');
+    writeFileSync(empty, '');
+    const run = cli('import', empty, join(work, 'gibt-es-nicht.txt'));
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('leer.txt');
+    expect(run.stderr).toContain('gibt-es-nicht.txt');
+    expect(run.stderr).toContain('0 von 2 Dateien verarbeitet');
+  });
+
+  it('a dry run prints the extracted draft without storing it', () => {
+    const copy = join(work, 'kopie.txt');
+    writeFileSync(copy, '\n\n' + readFileSync(demo('projektsteckbrief-bfa.txt'), 'utf8'));
+    const run = cli('import', '--dry-run', '--json', copy);
+    expect(run.status).toBe(0);
+    const line = JSON.parse(run.stdout) as { outcome: string; draft: { title: string } };
+    expect(line.outcome).toBe('parsed');
+    const exported = cli('export', '--format', 'ndjson');
+    expect(exported.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('exports every contribution as JSON and NDJSON in the canonical shape', () => {
+    const json = cli('export', '--format', 'json');
+    expect(json.status).toBe(0);
+    const all = JSON.parse(json.stdout) as unknown[];
+    expect(all).toHaveLength(2);
+    for (const record of all) expect(ContributionSchema.safeParse(record).success).toBe(true);
+    const ndjson = cli('export', '--format', 'ndjson');
+    expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(all);
+    expect(cli('export', '--format', 'xml').status).not.toBe(0);
+  });
+
+  it('reports an up-to-date schema on migrate', () => {
+    const run = cli('migrate');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Schema ist aktuell.');
+  });
+});
+
+describe('npm start on a fresh data directory', () => {
+  it('a visitor sees both demo contributions, on first start and after a restart', async () => {
+    const dataDir = join(work, 'fresh');
+    for (let start = 0; start < 2; start++) {
+      const server = await startServer(dataDir);
+      try {
+        const home = await fetch(server.url);
+        expect(home.status).toBe(200);
+        const html = await home.text();
+        expect(html).toContain('Verzahnung von Arbeits- und Gesundheitsförderung in der kommunalen Lebenswelt');
+        expect(html).toContain('Bewerbung des Budgets für Arbeit (BfA) nach § 61 SGB IX');
+        const detail = await fetch(new URL('/beitraege/bewerbung-des-budgets-fuer-arbeit-bfa-nach-61-sgb-ix', server.url));
+        expect(detail.status).toBe(200);
+        expect(await detail.text()).toContain('Friedenstraße 26');
+      } finally {
+        await server.stop();
+      }
+    }
+    const exported = spawnSync(process.execPath, [bin, 'export'], { cwd: root, env: { ...env, BAUKASTEN_DATA_DIR: dataDir }, encoding: 'utf8' });
+    expect((JSON.parse(exported.stdout) as Array<{ state: string }>).map((c) => c.state)).toEqual(['published', 'published']);
+  }, 90_000);
+});
+
+/** Runs exactly what `npm start` runs, on port 0, and waits for the "läuft auf" line. */
+function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--seed-demo'], {
+      cwd: root,
+      env: { ...env, BAUKASTEN_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /läuft auf (http:\/\/localhost:\d+)/.exec(output);
+      if (match)
+        resolve({
+          url: match[1]!.replace('localhost', '127.0.0.1'),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+}
