@@ -110,6 +110,21 @@ describe.each(testEngines)('contribution storage on %s', (engine) => {
     ).rejects.toThrow();
   });
 
+  it('rolls back every statement of a failed transaction, leaving no half-written record', async () => {
+    const before = (await repo.list({ limit: 1000, offset: 0 })).total;
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO contributions (id, slug, kind, state, title, content) VALUES ('00000000-0000-4000-8000-000000000001', 'halb', 'projekt', 'draft', 'Halb', '{}')`,
+        );
+        // The revision insert violates NOT NULL: the contribution row above must vanish with it.
+        await tx.query(`INSERT INTO contribution_revisions (contribution_id, version, actor, changes, snapshot, state) VALUES ('00000000-0000-4000-8000-000000000001', 1, NULL, '[]', '{}', 'draft')`);
+      }),
+    ).rejects.toThrow();
+    expect((await repo.list({ limit: 1000, offset: 0 })).total).toBe(before);
+    expect(await repo.findBySlug('halb')).toBeNull();
+  });
+
   it('keeps taxonomy names that editors changed when migrations run again', async () => {
     const taxonomy = createTaxonomyRepository(t.db);
     expect((await taxonomy.names()).leitsaetze.get(17)).toBe('Wir schützen das Klima');

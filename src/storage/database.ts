@@ -57,6 +57,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it and the next query reports any real problem.
+  pool.on('error', (error) => console.error(`PostgreSQL: Verbindung im Leerlauf verloren: ${error.message}`));
   // Fail at start-up, with the server's own message, rather than at the first request.
   const client = await pool.connect();
   client.release();
