@@ -1,0 +1,53 @@
+import type { Child, FC } from 'hono/jsx';
+
+export const siteName = 'Nachhaltigkeitsbaukasten Hessen';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Absolute URL of the canonical form of this page. */
+  canonicalUrl: string;
+  /** Pages that only exist to explain an error or a wrong parameter should not be indexed. */
+  noindex?: boolean;
+}
+
+export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Child }> = ({ meta, stylesheetHref, children }) => (
+  <html lang="de">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{meta.title === siteName ? siteName : `${meta.title} – ${siteName}`}</title>
+      <meta name="description" content={meta.description} />
+      <link rel="canonical" href={meta.canonicalUrl} />
+      {meta.noindex ? <meta name="robots" content="noindex" /> : null}
+      <link rel="stylesheet" href={stylesheetHref} />
+    </head>
+    <body>
+      <a class="skip-link" href="#inhalt">
+        Zum Inhalt springen
+      </a>
+      <header class="site-header">
+        <div class="inner">
+          <a class="site-name" href="/">
+            {siteName}
+          </a>
+          <p class="site-tagline">Gute Praxis von Kommunen für Kommunen</p>
+        </div>
+      </header>
+      {/* tabindex -1 lets the skip link move keyboard focus into main, not just scroll. */}
+      <main id="inhalt" tabindex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <div class="inner">
+          <p>
+            {siteName} – ein Katalog guter kommunaler Praxis im Rahmen der Hessischen Nachhaltigkeitsstrategie.
+          </p>
+          <nav aria-label="Fußzeile">
+            <a href="/">Alle Beiträge</a>
+          </nav>
+        </div>
+      </footer>
+    </body>
+  </html>
+);
