@@ -1,0 +1,81 @@
+import iconv from 'iconv-lite';
+import { rejectionReasons, q } from './messages.ts';
+import type { ImportWarning, RejectedDocument } from './types.ts';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: 'utf-8' | 'windows-1252' | 'utf-16'; warnings: ImportWarning[] }
+  | { ok: false; code: RejectedDocument['code']; reason: string };
+
+// Only the start is inspected for control characters: enough to recognise binary formats
+// without scanning a large file.
+const SAMPLE_BYTES = 64 * 1024;
+
+/**
+ * Bytes → normalised text. Checks run cheapest first, and the size check comes before any
+ * decoding so that a huge upload costs nothing.
+ */
+export function decodeDocument(bytes: Uint8Array, sourceFile: string, maxBytes: number = DEFAULT_MAX_BYTES): DecodeResult {
+  if (bytes.length > maxBytes) return { ok: false, code: 'too_large', reason: rejectionReasons.tooLarge(sourceFile, bytes.length, maxBytes) };
+  if (bytes.length === 0) return { ok: false, code: 'empty', reason: rejectionReasons.empty(sourceFile) };
+
+  const warnings: ImportWarning[] = [];
+  let text: string;
+  let encoding: 'utf-8' | 'windows-1252' | 'utf-16';
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    // UTF-16 text is full of NUL bytes, so it must be recognised by its BOM before the binary check.
+    text = iconv.decode(bytes, utf16);
+    encoding = 'utf-16';
+  } else {
+    if (looksBinary(bytes)) return { ok: false, code: 'binary', reason: rejectionReasons.binary(sourceFile) };
+    try {
+      // fatal: invalid UTF-8 throws instead of producing U+FFFD; the BOM is removed by default.
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      encoding = 'utf-8';
+    } catch {
+      // Older Word exports on Windows are Windows-1252 ("ANSI"); Latin-1 would get €, „ and “ wrong.
+      text = iconv.decode(bytes, 'windows-1252');
+      encoding = 'windows-1252';
+      warnings.push({
+        field: 'document',
+        code: 'encoding',
+        message: `${q(sourceFile)} ist nicht UTF-8-kodiert und wurde als Windows-1252 gelesen. Bitte Umlaute und Sonderzeichen prüfen.`,
+      });
+    }
+  }
+  text = normaliseText(text);
+  if (text.trim() === '') return { ok: false, code: 'empty', reason: rejectionReasons.blank(sourceFile) };
+  return { ok: true, text, encoding, warnings };
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf16le' | 'utf16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return null;
+}
+
+/** NUL anywhere, or more than 5 % control characters (other than tab, line feed, form feed, carriage return) in the sample. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes.indexOf(0) !== -1) return true;
+  const n = Math.min(bytes.length, SAMPLE_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
+  }
+  return control / n > 0.05;
+}
+
+/** Unifies line ends and invisible characters so the extractors see one form of text. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFC') // macOS writes umlauts decomposed (u + ¨)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+    .replace(/\t/g, ' ')
+    .replace(/\f/g, '\n');
+}

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine } from './contact.ts';
+import { extractFunding, findFunders } from './funding.ts';
+import { findLegalReferences } from './legal.ts';
+import { findLinks } from './links.ts';
+import { findAmounts, parseEuroCents } from './money.ts';
+import { findSponsorInProse } from './organisation.ts';
+import { findParticipation } from './participation.ts';
+import { findPartnersInProse, parsePartnersField } from './partners.ts';
+import { findPeriod, parsePeriodField } from './period.ts';
+import { findPhone, normalisePhone } from './phone.ts';
+import { expandCoordinations, findPlaces, parsePlacesField } from './places.ts';
+import { findTargetGroupsInProse, parseTargetGroupsField } from './target-groups.ts';
+
+describe('phone', () => {
+  it.each([
+    ['(06441) 9277607', '+49 6441 9277607'],
+    ['06441 - 9277607', '+49 6441 9277607'],
+    ['06441/9277607', '+49 6441 9277607'],
+    ['+49 611 123456', '+49 611 123456'],
+    ['0611 123456', '+49 611 123456'],
+    ['+49 (0) 6441 92776-07', '+49 6441 9277607'],
+    ['0049 69 212 34567', '+49 69 21234567'],
+    ['0171 1234567', '+49 171 1234567'],
+    ['+41 44 123 45 67', '+41 44 1234567'],
+  ])('%s → %s', (raw, expected) => expect(normalisePhone(raw)).toBe(expected));
+
+  it('rejects what is not a phone number', () => {
+    expect(normalisePhone('0611')).toBeNull();
+    expect(normalisePhone('abc')).toBeNull();
+  });
+
+  it('finds the phone in a line and skips fax numbers', () => {
+    expect(findPhone('Tel.: 0561 / 787-2000, Fax 0561 787-2001')).toBe('+49 561 7872000');
+    expect(findPhone('Fax: 0561 787-2001; Telefon 0561 787 2000')).toBe('+49 561 7872000');
+    expect(findPhone('am 01.10.2021')).toBeNull();
+  });
+});
+
+describe('contact', () => {
+  it('e-mail, also inside mailto links', () => {
+    expect(findEmail('[j.heyer@lag-werkstaetten.de](mailto:j.heyer@lag-werkstaetten.de)')).toBe('j.heyer@lag-werkstaetten.de');
+    expect(findEmail('Mail an info@stadt-beispiel.de.')).toBe('info@stadt-beispiel.de');
+    expect(findEmail('kein at-Zeichen')).toBeNull();
+  });
+
+  it('person lines with salutation and role', () => {
+    expect(parsePersonLine('Frau Dr. Anna Schmidt (Projektleitung)')).toEqual({ name: 'Dr. Anna Schmidt', role: 'Projektleitung' });
+    expect(parsePersonLine('Herr Jonas Becker, Klimaschutzmanager')).toEqual({ name: 'Jonas Becker', role: 'Klimaschutzmanager' });
+    expect(parsePersonLine('Jörg Heyer')).toEqual({ name: 'Jörg Heyer', role: null });
+  });
+
+  it('contact blocks with phone and e-mail on following lines', () => {
+    expect(parseContactBlock('Anna Schmidt\nTel. 0641 123456\nanna.schmidt@example.org')).toEqual([
+      { name: 'Anna Schmidt', role: null, phone: '+49 641 123456', email: 'anna.schmidt@example.org', publishConsent: false },
+    ]);
+  });
+
+  it('addresses on lines or after commas', () => {
+    expect(parseAddress('Friedenstraße 26\n35578 Wetzlar')).toEqual({ street: 'Friedenstraße 26', postcode: '35578', city: 'Wetzlar' });
+    expect(parseAddress('Am Markt 1, 34117 Kassel')).toEqual({ street: 'Am Markt 1', postcode: '34117', city: 'Kassel' });
+    expect(parseOrganisationBlock('Werkstatt Nord gGmbH (WN), Hafenstr. 5a, 60311 Frankfurt am Main')).toEqual({
+      name: 'Werkstatt Nord gGmbH',
+      street: 'Hafenstr. 5a',
+      postcode: '60311',
+      city: 'Frankfurt am Main',
+    });
+  });
+});
+
+describe('period', () => {
+  it.each([
+    ['vom 01.10.2021 bis 30.09.2023', '2021-10-01', '2023-09-30', 'vom 01.10.2021 bis 30.09.2023'],
+    ['01.10.2021 – 30.09.2023', '2021-10-01', '2023-09-30', '01.10.2021 – 30.09.2023'],
+    ['01/2020 – 12/2022', '2020-01', '2022-12', '01/2020 – 12/2022'],
+    ['2019 bis 2022', '2019', '2022', '2019 bis 2022'],
+    ['Seit Sommer 2019 ist die …', '2019', null, 'Seit Sommer 2019'],
+    ['Seit 2019', '2019', null, 'Seit 2019'],
+    ['ab März 2020', '2020-03', null, 'ab März 2020'],
+    ['von Januar 2022 bis Ende 2024', '2022-01', '2024', 'von Januar 2022 bis Ende 2024'],
+    ['1.4.22 - 31.3.24', '2022-04-01', '2024-03-31', '1.4.22 - 31.3.24'],
+    ['befristet bis 31.12.2025', null, '2025-12-31', 'bis 31.12.2025'],
+  ])('%s', (text, start, end, matched) => expect(findPeriod(text)).toEqual({ start, end, text: matched }));
+
+  it('"laufend" keeps the wording without dates (fields only)', () => {
+    expect(parsePeriodField('laufend')).toEqual({ start: null, end: null, text: 'laufend', understood: true });
+    expect(findPeriod('die laufende Arbeit')).toBeNull();
+  });
+
+  it('ignores ranges that end before they start, and other numbers', () => {
+    expect(findPeriod('2023 bis 2021')).toBeNull();
+    expect(findPeriod('Telefon 06441 - 9277607, 127.000 Euro')).toBeNull();
+    expect(parsePeriodField('zwei Jahre')).toEqual({ start: null, end: null, text: 'zwei Jahre', understood: false });
+  });
+});
+
+describe('money', () => {
+  it.each([
+    ['127.000,00 Euro', 12_700_000],
+    ['50.000 EUR', 5_000_000],
+    ['1,2 Mio. €', 120_000_000],
+    ['€ 5.000', 500_000],
+    ['5.000,- €', 500_000],
+    ['12 500 Euro', 1_250_000],
+    ['0,5 Millionen Euro', 50_000_000],
+  ])('%s', (text, cents) => expect(parseEuroCents(text)).toBe(cents));
+
+  it('needs a currency, so years and counts are not money', () => {
+    expect(findAmounts('Seit 2019 an 12 Standorten')).toEqual([]);
+  });
+});
+
+describe('places', () => {
+  const ids = (text: string) => findPlaces(text).map((p) => [p.regionId, p.label, p.focus]);
+
+  it('the fact-sheet seed wording', () => {
+    expect(parsePlacesField('Hessen; Schwerpunktregionen sind der Lahn-Dill-Kreis und der Main-Kinzig-Kreis')).toEqual([
+      { regionId: 'hessen', label: 'Hessen', focus: false },
+      { regionId: 'lk-lahn-dill', label: 'Lahn-Dill-Kreis', focus: true },
+      { regionId: 'lk-main-kinzig', label: 'Main-Kinzig-Kreis', focus: true },
+    ]);
+  });
+
+  it('keeps a quantity in the label', () => {
+    expect(ids('wird in 18 hessischen Landkreisen umgesetzt')).toEqual([['hessen', '18 hessischen Landkreisen', false]]);
+  });
+
+  it('tells Landkreis and Stadt apart', () => {
+    expect(ids('Landkreis Kassel')).toEqual([['lk-kassel', 'Landkreis Kassel', false]]);
+    expect(ids('Stadt Kassel')).toEqual([['st-kassel', 'Stadt Kassel', false]]);
+    expect(ids('in Kassel')).toEqual([['st-kassel', 'Kassel', false]]);
+    expect(ids('Kreis Offenbach und Offenbach am Main')).toEqual([
+      ['lk-offenbach', 'Kreis Offenbach', false],
+      ['st-offenbach', 'Offenbach am Main', false],
+    ]);
+    expect(ids('im Landkreis Gießen')).toEqual([['lk-giessen', 'Landkreis Gießen', false]]);
+    // The city of Gießen is not a kreisfreie Stadt and not in the gazetteer.
+    expect(ids('in der Stadt Gießen')).toEqual([]);
+    expect(parsePlacesField('Stadt Gießen')).toEqual([{ regionId: null, label: 'Stadt Gießen', focus: false }]);
+  });
+
+  it('expands coordinated forms', () => {
+    expect(expandCoordinations('Lahn-Dill- und Main-Kinzig-Kreis')).toBe('Lahn-Dill-Kreis und Main-Kinzig-Kreis');
+    expect(expandCoordinations('Stadt und Landkreis Kassel')).toBe('Stadt Kassel und Landkreis Kassel');
+    expect(ids('Modellregionen sind der Lahn-Dill- und Main-Kinzig-Kreis')).toEqual([
+      ['lk-lahn-dill', 'Lahn-Dill-Kreis', true],
+      ['lk-main-kinzig', 'Main-Kinzig-Kreis', true],
+    ]);
+    expect(ids('die Landkreise Fulda und Hersfeld-Rotenburg').map((p) => p[0])).toEqual(['lk-fulda', 'lk-hersfeld-rotenburg']);
+    expect(ids('im Vogelsberg- und Wetteraukreis').map((p) => p[0])).toEqual(['lk-vogelsberg', 'lk-wetterau']);
+  });
+
+  it('hessenweit and landesweit mean Hessen; genitives and street names', () => {
+    expect(ids('hessenweit')).toEqual([['hessen', 'hessenweit', false]]);
+    expect(ids('Landesweit')).toEqual([['hessen', 'Landesweit', false]]);
+    expect(ids('des Main-Kinzig-Kreises')).toEqual([['lk-main-kinzig', 'Main-Kinzig-Kreises', false]]);
+    expect(ids('Bergstraße 12, 64283 Darmstadt').map((p) => p[0])).toEqual(['st-darmstadt']);
+  });
+
+  it('deduplicates by region', () => {
+    expect(ids('Wiesbaden. Stadt Wiesbaden. Modellregion Wiesbaden.')).toEqual([['st-wiesbaden', 'Wiesbaden', true]]);
+  });
+});
+
+describe('legal references', () => {
+  it('recognises the usual forms and deduplicates', () => {
+    expect(findLegalReferences('nach § 61 SGB IX und erneut § 61 SGB IX')).toEqual([{ label: '§ 61 SGB IX', law: 'SGB IX', section: '61' }]);
+    expect(findLegalReferences('gemäß §§ 3, 4 HGO sowie Art. 28 GG')).toEqual([
+      { label: '§§ 3, 4 HGO', law: 'HGO', section: '3, 4' },
+      { label: 'Art. 28 GG', law: 'GG', section: '28' },
+    ]);
+    expect(findLegalReferences('Prävention nach § 20a SGB V')).toEqual([{ label: '§ 20a SGB V', law: 'SGB V', section: '20a' }]);
+    expect(findLegalReferences('§ 61 Abs. 2 SGB IX')).toEqual([{ label: '§ 61 Abs. 2 SGB IX', law: 'SGB IX', section: '61 Abs. 2' }]);
+  });
+
+  it('needs a law abbreviation', () => {
+    expect(findLegalReferences('siehe § 5 der Satzung')).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('autolinks, markdown links, bare URLs, placeholders; mailto is not a link; dedupe by URL', () => {
+    const text =
+      'Mehr unter <https://example.org/a> und [Flyer](https://example.org/flyer.pdf). Siehe auch https://example.org/a. ' +
+      '[Leitfaden](#) und www.beispiel.de, Mail: [x@y.de](mailto:x@y.de)';
+    const found = findLinks(text);
+    expect(found.links).toEqual([
+      { url: 'https://example.org/a', label: null, placeholder: false, broken: false },
+      { url: 'https://example.org/flyer.pdf', label: 'Flyer', placeholder: false, broken: false },
+      { url: null, label: 'Leitfaden', placeholder: true, broken: false },
+      { url: 'https://www.beispiel.de', label: null, placeholder: false, broken: false },
+    ]);
+    expect(found.placeholders).toEqual(['Leitfaden']);
+  });
+});
+
+describe('funding', () => {
+  it('normalises known funders from the genitive and suppresses the generic one', () => {
+    expect(findFunders('aus Mitteln der gesetzlichen Krankenkassen im Rahmen des GKV-Bündnisses für Gesundheit')).toEqual([
+      { name: 'GKV-Bündnis für Gesundheit', kind: 'krankenkassen', amountCents: null },
+    ]);
+    expect(findFunders('gefördert vom Hessischen Ministerium für Soziales und Integration')).toEqual([
+      { name: 'Hessisches Ministerium für Soziales und Integration', kind: 'land', amountCents: null },
+    ]);
+    expect(findFunders('aus dem Europäischen Sozialfonds (ESF)')).toEqual([{ name: 'Europäischer Sozialfonds', kind: 'eu', amountCents: null }]);
+  });
+
+  it('reads amounts and their roles in a funding field', () => {
+    const f = extractFunding('Zuwendung des Landes Hessen: 127.000,00 Euro\nEigenmittel: 20.000 EUR\nGesamtkosten: 147.000 Euro', { field: true });
+    expect(f.grantCents).toBe(12_700_000);
+    expect(f.ownCents).toBe(2_000_000);
+    expect(f.totalCents).toBe(14_700_000);
+    expect(f.sources).toEqual([
+      { name: 'Land Hessen', kind: 'land', amountCents: 12_700_000 },
+      { name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 2_000_000 },
+    ]);
+  });
+
+  it('takes the role from the label when the line has none', () => {
+    expect(extractFunding('50.000 EUR', { field: true, labelRole: 'grant' }).grantCents).toBe(5_000_000);
+  });
+
+  it('ignores "Gesundheitsförderung" and keeps an unnamed funding sentence as text', () => {
+    expect(extractFunding('Die HAGE ist für Gesundheitsförderung zuständig.').text).toBeNull();
+    const f = extractFunding('Das Projekt wird von einem örtlichen Unternehmen gefördert.');
+    expect(f).toMatchObject({ sources: [], unnamed: true, text: 'Das Projekt wird von einem örtlichen Unternehmen gefördert.' });
+  });
+});
+
+describe('sponsor in prose', () => {
+  it('reads the organisation backwards from its legal form and drops the abbreviation', () => {
+    expect(findSponsorInProse('Seit 2019 ist die Hessische Arbeitsgemeinschaft für Gesundheitsförderung e. V. (HAGE) mit der Federführung beauftragt.')).toEqual({
+      name: 'Hessische Arbeitsgemeinschaft für Gesundheitsförderung e. V.',
+      abbreviation: 'HAGE',
+    });
+    expect(findSponsorInProse('Träger ist die Bürgerenergie Lahn eG.')).toEqual({ name: 'Bürgerenergie Lahn eG', abbreviation: null });
+    expect(findSponsorInProse('Die Stadt hat das Projekt beschlossen.')).toBeNull();
+  });
+});
+
+describe('participation', () => {
+  it.each([
+    ['Aktuell können keine weiteren Landkreise an dem Projekt teilnehmen.', 'closed'],
+    ['Die Teilnahme ist abgeschlossen.', 'closed'],
+    ['Interessierte Kommunen können sich jederzeit bewerben.', 'open'],
+    ['Eine Teilnahme ist weiterhin möglich.', 'open'],
+    ['Das Projekt wurde 2020 beendet.', 'unknown'],
+  ])('%s → %s', (text, status) => expect(findParticipation(text).status).toBe(status));
+});
+
+describe('partners and target groups', () => {
+  it('partners from a "Kooperationspartner sind …" sentence', () => {
+    expect(findPartnersInProse('Kooperationspartner sind das Jobcenter, die Volkshochschule sowie das Ministerium für Soziales und Integration.').map((p) => p.name)).toEqual([
+      'Jobcenter',
+      'Volkshochschule',
+      'Ministerium für Soziales und Integration',
+    ]);
+    expect(parsePartnersField('- NABU Kreisverband\n- Stadtwerke Marburg').map((p) => p.name)).toEqual(['NABU Kreisverband', 'Stadtwerke Marburg']);
+  });
+
+  it('target groups only when named', () => {
+    expect(findTargetGroupsInProse('Alle Angebote für die Zielgruppe sind freiwillig.')).toEqual([]);
+    expect(findTargetGroupsInProse('Zielgruppen sind Langzeitarbeitslose und Alleinerziehende.')).toEqual(['Langzeitarbeitslose', 'Alleinerziehende']);
+    expect(parseTargetGroupsField('Schülerinnen und Schüler der Klassen 5 bis 7')).toEqual(['Schülerinnen und Schüler der Klassen 5 bis 7']);
+    expect(parseTargetGroupsField('Bürgerinnen und Bürger, Vereine')).toEqual(['Bürgerinnen und Bürger', 'Vereine']);
+  });
+});

@@ -1,0 +1,31 @@
+import type { Participation } from '../../domain/contribution.ts';
+import { clip, splitSentences } from '../text.ts';
+
+/*
+ * Whether other municipalities can still join. A sentence about joining that is negated
+ * ("können keine weiteren Landkreise teilnehmen", "Teilnahme ist abgeschlossen") means closed;
+ * one that offers it ("können sich bewerben", "Teilnahme ist möglich") means open.
+ * Closed is checked first because the negated sentences also contain the open wording.
+ */
+const joinVerb = String.raw`(?:teilnehmen|beitreten|anschließen|bewerben|beteiligen|mitmachen|einsteigen|aufgenommen\s+werden|dazukommen)`;
+const closedPatterns = [
+  new RegExp(String.raw`\b(?:können|kann|dürfen|darf)\b[^.!?]*\b(?:keine|nicht|nicht mehr)\b[^.!?]*\b${joinVerb}`, 'iu'),
+  /\bTeilnahme\b[^.!?]*\b(?:ist|sind|war)\s+(?:nicht\s+(?:mehr\s+)?möglich|abgeschlossen|beendet|geschlossen|ausgeschlossen)/iu,
+  /\b(?:Bewerbungsfrist|Anmeldefrist)\b[^.!?]*\b(?:abgelaufen|beendet|vorbei)/iu,
+  /\bkeine\s+(?:neuen|weiteren)\s+(?:Teilnehm|Kommunen|Landkreise|Standorte|Gemeinden|Städte)[^.!?]*\b(?:möglich|aufgenommen)/iu,
+  /\bTeilnahme\b[^.!?]*\bnicht\s+(?:mehr\s+)?möglich/iu,
+  /\bausgebucht\b/iu,
+];
+const openPatterns = [
+  new RegExp(String.raw`\b(?:können|kann)\s+sich\b[^.!?]*\b(?:bewerben|anschließen|beteiligen|melden|anmelden)`, 'iu'),
+  /\bTeilnahme\b[^.!?]*\b(?:ist|sind)\s+(?:jederzeit\s+|weiterhin\s+|noch\s+|ab\s+sofort\s+)?möglich/iu,
+  new RegExp(String.raw`\b(?:können|kann)\b[^.!?]*\b(?:weitere|neue|interessierte)\b[^.!?]*\b${joinVerb}`, 'iu'),
+  /\boffen\s+für\s+(?:weitere|neue|interessierte)\b/iu,
+];
+
+export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {
+  const sentences = splitSentences(text);
+  for (const s of sentences) if (closedPatterns.some((p) => p.test(s))) return { status: 'closed', text: clip(s, 2000) };
+  for (const s of sentences) if (openPatterns.some((p) => p.test(s))) return { status: 'open', text: clip(s, 2000) };
+  return { status: 'unknown', text: null };
+}

@@ -1,0 +1,106 @@
+import { earliestDay, isValidPartialDate, latestDay } from '../../domain/partial-date.ts';
+
+export interface ExtractedPeriod {
+  start: string | null;
+  end: string | null;
+  /** The wording of the source. */
+  text: string;
+}
+
+const monthNumbers: Record<string, number> = {
+  jan: 1, feb: 2, mär: 3, mar: 3, apr: 4, mai: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dez: 12,
+};
+
+const DAY = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)`;
+const MONTH_NAME = String.raw`(?:Januar|Jan|Februar|Feb|März|Mär|April|Apr|Mai|Juni|Jun|Juli|Jul|August|Aug|September|Sept|Sep|Oktober|Okt|November|Nov|Dezember|Dez)\.?\s+\d{4}`;
+// Seasons and "Anfang/Mitte/Ende" give year precision only: "Sommer 2019" → "2019".
+const SEASON = String.raw`(?:Frühjahr|Frühling|Sommer|Herbst|Winter|Anfang|Mitte|Ende|Jahresbeginn|Jahresende)\s+\d{4}`;
+const MONTH_NUM = String.raw`\d{1,2}\s?[/.]\s?\d{4}`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const DATE = String.raw`(?<![\d.])(?:${DAY}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+
+const rangePattern = new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${DATE})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${DATE})`, 'giu');
+const startPattern = new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${DATE})`, 'giu');
+const endPattern = new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${DATE})`, 'giu');
+const ongoingPattern = /\b(?:fortlaufend|laufend|dauerhaft|unbefristet|auf Dauer angelegt)\b/i;
+
+/** One date as written → partial date ("2019", "2019-06", "2019-06-01"), or null. */
+export function parseDateToken(token: string): string | null {
+  const t = token.trim();
+  let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$/.exec(t);
+  if (m) return partial(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));
+  m = /^(\p{L}+)\.?\s+(\d{4})$/u.exec(t);
+  if (m) {
+    const month = monthNumbers[(m[1] ?? '').slice(0, 3).toLowerCase()];
+    return month ? partial(Number(m[2]), month) : partial(Number(m[2]));
+  }
+  m = /^(\d{1,2})\s?[/.]\s?(\d{4})$/.exec(t);
+  if (m) return partial(Number(m[2]), Number(m[1]));
+  m = /^(\d{4})$/.exec(t);
+  if (m) return partial(Number(m[1]));
+  return null;
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
+}
+
+function partial(year: number, month?: number, day?: number): string | null {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const value = day !== undefined && month !== undefined ? `${year}-${pad(month)}-${pad(day)}` : month !== undefined ? `${year}-${pad(month)}` : String(year);
+  return isValidPartialDate(value) ? value : null;
+}
+
+interface Candidate {
+  index: number;
+  text: string;
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * Finds the first period expression in a text: a range ("vom 01.10.2021 bis 30.09.2023",
+ * "01/2020 – 12/2022", "2019 bis 2022"), an open start ("seit Sommer 2019", "ab März 2020")
+ * or, failing those, an end only ("bis 2025"). With allowOngoing, "laufend" alone counts too.
+ */
+export function findPeriod(text: string, options: { allowOngoing?: boolean } = {}): ExtractedPeriod | null {
+  const flat = text.replace(/\s+/g, ' ');
+  const candidates: Candidate[] = [];
+  // Ranges that end before they start are errors in the source, not an end date alone.
+  const rejected: Array<[number, number]> = [];
+  for (const m of flat.matchAll(rangePattern)) {
+    const start = parseDateToken(m[1] ?? '');
+    const end = parseDateToken(m[2] ?? '');
+    if (start && end && earliestDay(start) <= latestDay(end)) candidates.push({ index: m.index, text: m[0], start, end });
+    else rejected.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of flat.matchAll(startPattern)) {
+    const start = parseDateToken(m[1] ?? '');
+    if (start) candidates.push({ index: m.index, text: m[0], start, end: null });
+  }
+  // Earliest wins; at the same position the longer (a range over "ab <date>") wins.
+  candidates.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  const best = candidates[0];
+  if (best) return { start: best.start, end: best.end, text: best.text.trim() };
+  for (const m of flat.matchAll(endPattern)) {
+    if (rejected.some(([from, to]) => m.index >= from && m.index < to)) continue;
+    const end = parseDateToken(m[1] ?? '');
+    if (end) return { start: null, end, text: m[0].trim() };
+  }
+  if (options.allowOngoing) {
+    const m = ongoingPattern.exec(flat);
+    if (m) return { start: null, end: null, text: flat.trim() };
+  }
+  return null;
+}
+
+/**
+ * The value of a "Projektlaufzeit" field: the whole value is kept as text (it is the wording the
+ * editor needs to see); dates are read from it where possible.
+ */
+export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean } {
+  const text = value.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 500);
+  const found = findPeriod(text, { allowOngoing: true });
+  return { start: found?.start ?? null, end: found?.end ?? null, text, understood: found !== null };
+}

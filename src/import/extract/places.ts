@@ -1,0 +1,158 @@
+import type { Place } from '../../domain/contribution.ts';
+import { regions } from '../../domain/taxonomy.ts';
+import { clip, splitSentences, splitTopLevelList } from '../text.ts';
+
+/*
+ * Places are recognised with the gazetteer (data/taxonomy/regions.json): names and aliases,
+ * plus generated "Landkreis X"/"Kreis X" forms and genitives ("des Main-Kinzig-Kreises").
+ * Longest match wins, so "Landkreis Kassel" is the district and "Kassel" or "Stadt Kassel"
+ * the city. A bare "Gießen" or "Fulda" is not in the gazetteer (neither is a kreisfreie
+ * Stadt) and is therefore not guessed to be the Landkreis.
+ */
+
+interface AliasEntry {
+  regionId: string;
+  pattern: RegExp;
+  length: number;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function generatedAliases(name: string, type: string): string[] {
+  if (type === 'landkreis') {
+    const base = name.replace(/^(?:Landkreis|Kreis)\s+/, '').replace(/-?[Kk]reis$/, '');
+    return [`Landkreis ${base}`, `Kreis ${base}`];
+  }
+  if (type === 'kreisfreie-stadt') return [`Stadt ${name}`];
+  return [];
+}
+
+const aliasEntries: AliasEntry[] = regions
+  .flatMap((r) =>
+    [...new Set([r.name, ...r.aliases, ...generatedAliases(r.name, r.type)])].map((alias) => {
+      // Genitive and plural forms: "Main-Kinzig-Kreises", "Landkreises Kassel", "Hessens".
+      const body = escapeRegExp(alias)
+        .replace(/([Kk]reis)(?= |$)/g, '$1(?:es)?')
+        .replace(/^Hessen$/, 'Hessens?')
+        .replace(/ /g, '\\s+');
+      return {
+        regionId: r.id,
+        // Not inside a word, and not a street name ("Bergstraße 5").
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${body}(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'giu'),
+        length: alias.length,
+      };
+    }),
+  )
+  .sort((a, b) => b.length - a.length);
+
+const focusCue = /Schwerpunkt|Modellregion|Modellkommune|Modellstandort|Modell(?:land)?kreis|Pilotregion|Pilotkommune|Pilotstandort|Fokusregion|im Fokus/i;
+const quantifier = /(?:\d+|alle[nm]?|mehrere[nm]?|einige[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+$/i;
+
+/**
+ * Rewrites coordinated forms so every place is spelled out:
+ * "Lahn-Dill- und Main-Kinzig-Kreis" → "Lahn-Dill-Kreis und Main-Kinzig-Kreis",
+ * "Vogelsberg- und Wetteraukreis" → "Vogelsbergkreis und Wetteraukreis",
+ * "Landkreise Kassel und Fulda" → "Landkreis Kassel und Landkreis Fulda",
+ * "Stadt und Landkreis Kassel" → "Stadt Kassel und Landkreis Kassel".
+ */
+export function expandCoordinations(text: string): string {
+  return text
+    .replace(/((?:\p{Lu}[\p{L}-]*?-,?\s+(?:(?:und|sowie|oder)\s+)?)+)(\p{Lu}[\p{L}-]*)-(Kreis(?:es|e|en)?)(?![\p{L}])/gu, (_m, heads: string, last: string, kreis: string) => {
+      const names = heads.split(/-,?\s+(?:(?:und|sowie|oder)\s+)?/).filter(Boolean);
+      return [...names, last].map((n) => `${n}-${kreis}`).join(' und ');
+    })
+    .replace(/(\p{Lu}\p{Ll}+)-\s+(und|sowie|oder)\s+(\p{Lu}\p{Ll}+)kreis(?![\p{L}])/gu, '$1kreis $2 $3kreis')
+    .replace(/\b(Stadt|Landkreis|Kreis)\s+und\s+(Stadt|Landkreis|Kreis)\s+(\p{Lu}[\p{L}-]*)/gu, '$1 $3 und $2 $3')
+    .replace(
+      /\b(Landkreise|Kreise|Städte)\s+(\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}[\p{L}-]*)*\s+(?:und|sowie)\s+\p{Lu}[\p{L}-]*)/gu,
+      (_m, head: string, list: string) => {
+        const singular = head === 'Städte' ? 'Stadt' : head.replace(/e$/, '');
+        return splitTopLevelList(list)
+          .map((n) => `${singular} ${n}`)
+          .join(' und ');
+      },
+    );
+}
+
+// Words that may stand before a place name: articles and prepositions (also capitalised at
+// sentence start) and nouns that introduce places ("Modellregion Kassel", "Standorte Fulda").
+const introducer = /^(?:der|die|das|den|dem|des|im|in|aus|für|bei|vom|zum|zur|ganz|und|sowie|oder|mit|nach|von|an|am|auf|über|landkreis|kreis|stadt|\p{L}*region(?:en)?|\p{L}*standorte?n?|\p{L}*kreise?n?|raum)$/iu;
+
+/**
+ * A gazetteer name right after a capitalised word is usually part of an organisation's name
+ * ("LAG WfbM Hessen", "AOK Hessen", "Umweltstiftung Nordhessen") and not a place of the project.
+ */
+function partOfName(before: string): boolean {
+  const m = /(\S+)\s+$/u.exec(before);
+  if (!m) return false;
+  const word = (m[1] ?? '').replace(/[„“"(*_]/g, '');
+  if (/[.,;:!?)]$/.test(word) || !/^\p{Lu}/u.test(word)) return false;
+  return !introducer.test(word);
+}
+
+export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
+
+/** All gazetteer places in a text, in order of appearance, with the wording used as label. */
+export function findPlaces(text: string): PlaceDraft[] {
+  const found: PlaceDraft[] = [];
+  for (const sentence of splitSentences(expandCoordinations(text)).flatMap((s) => s.split(';'))) {
+    const focus = focusCue.test(sentence);
+    // Spans already used; a name that is part of an organisation blocks its span (place: null)
+    // so that a shorter alias inside it ("Kassel" in "Essbare Stadt Kassel") is not read either.
+    const taken: Array<{ from: number; to: number; place: PlaceDraft | null }> = [];
+    for (const entry of aliasEntries) {
+      for (const m of sentence.matchAll(entry.pattern)) {
+        const from = m.index;
+        const to = from + m[0].length;
+        if (taken.some((t) => from < t.to && to > t.from)) continue;
+        if (partOfName(sentence.slice(0, from))) {
+          taken.push({ from, to, place: null });
+          continue;
+        }
+        const prefix = quantifier.exec(sentence.slice(0, from))?.[0] ?? '';
+        taken.push({ from, to, place: { regionId: entry.regionId, label: clip(prefix + m[0].replace(/\s+/g, ' '), 300), focus } });
+      }
+    }
+    for (const t of taken.sort((a, b) => a.from - b.from)) if (t.place) found.push(t.place);
+  }
+  return dedupePlaces(found);
+}
+
+/** One entry per region (focus if any mention is a focus); places outside the gazetteer by label. */
+export function dedupePlaces(places: readonly PlaceDraft[]): PlaceDraft[] {
+  const out: PlaceDraft[] = [];
+  for (const p of places) {
+    const same = out.find((o) => (p.regionId ? o.regionId === p.regionId : !o.regionId && o.label.toLowerCase() === p.label.toLowerCase()));
+    if (same) same.focus ||= p.focus;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+/**
+ * The value of a "Durchführungsort" field. Parts separated by ";" or lines are read with the
+ * gazetteer; a short part without a known region ("Marburg", "Stadt Gießen") is kept as a
+ * place outside the gazetteer, because the field is known to name places.
+ */
+export function parsePlacesField(value: string): PlaceDraft[] {
+  const places: PlaceDraft[] = [];
+  for (const part of value.replace(/\*\*/g, '').split(/[;\n]/)) {
+    const text = part.trim().replace(/[.]$/, '');
+    if (!text) continue;
+    const known = findPlaces(text);
+    if (known.length) {
+      places.push(...known);
+      continue;
+    }
+    // "Modellstandorte in Lauterbach und Alsfeld": the cue marks focus, the names are the places.
+    const names = text.replace(/^\p{L}*(?:region|regionen|standort|standorte|kommune|kommunen)\s+(?:(?:sind|ist)\s+)?(?:(?:in|der|die|das)\s+)?/iu, '');
+    for (const item of splitTopLevelList(names)) {
+      // Names only: capitalised words with few lowercase connectors ("Frankfurt am Main", "Stadt Gießen").
+      if (item.length <= 60 && /^\p{Lu}/u.test(item) && item.split(/\s+/).every((w) => /^(?:\p{Lu}|am$|an$|der$|im$|in$|bei$|vor$|ob$)/u.test(w)))
+        places.push({ regionId: null, label: item, focus: focusCue.test(text) });
+    }
+  }
+  return dedupePlaces(places);
+}

@@ -1,0 +1,30 @@
+import { splitSentences, splitTopLevelList, stripInlineMarkdown } from '../text.ts';
+
+/*
+ * Target groups only where the text names them explicitly: a "Zielgruppe(n):" field, or a
+ * sentence that starts with "Zielgruppe(n) ist/sind …" / "Die Zielgruppe des Projekts sind …".
+ * "Angebote für die Zielgruppe sind freiwillig" does not name one and is ignored.
+ */
+const sentenceCue = /^(?:Die\s+|Unsere\s+|Als\s+)?Zielgruppen?(?:\s+(?:des|dieses|unseres)\s+(?:Projekts|Projektes|Angebots|Angebotes))?\s*(?:sind|ist|:)\s+(.+)$/u;
+
+function toGroups(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/[.;:,]+$/, '').trim();
+    if (t && t.length <= 200 && !out.includes(t)) out.push(t);
+  }
+  return out.slice(0, 30);
+}
+
+export function parseTargetGroupsField(value: string): string[] {
+  const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
+  return toGroups(lines.length > 1 ? lines : splitTopLevelList(lines[0] ?? ''));
+}
+
+export function findTargetGroupsInProse(text: string): string[] {
+  for (const sentence of splitSentences(text)) {
+    const m = sentenceCue.exec(sentence);
+    if (m) return toGroups(splitTopLevelList((m[1] ?? '').replace(/[.!]$/, '')));
+  }
+  return [];
+}

@@ -1,0 +1,261 @@
+import { UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
+import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
+import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
+import { extractFunding, labelRole } from './extract/funding.ts';
+import { findParticipation } from './extract/participation.ts';
+import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
+import { parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
+import { findPhone } from './extract/phone.ts';
+import { findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
+import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
+import { parseFields, type Field } from './fields.ts';
+import { missing, rejectionReasons, warning } from './messages.ts';
+import { clip, firstSentence, plainLine, splitParagraphs, stripEnclosingQuotes, toLongText } from './text.ts';
+import type { ImportWarning } from './types.ts';
+
+type FundingDraft = {
+  sources: Array<Pick<FundingSource, 'name' | 'kind' | 'amountCents'>>;
+  grantCents: number | null;
+  ownCents: number | null;
+  totalCents: number | null;
+  text: string | null;
+};
+
+/** The fields of a fact sheet (or a questionnaire header) interpreted; null means "no such field". */
+export interface InterpretedFields {
+  title: string | null;
+  purpose: string | null;
+  description: string | null;
+  sponsor: Organisation | null;
+  contacts: ContactDraft[];
+  places: PlaceDraft[] | null;
+  period: ExtractedPeriod | null;
+  funding: FundingDraft | null;
+  partners: PartnerDraft[] | null;
+  targetGroups: string[] | null;
+  participation: { status: 'open' | 'closed' | 'unknown'; text: string | null } | null;
+  warnings: ImportWarning[];
+}
+
+const cleanTitle = (s: string): string | null => {
+  const t = stripEnclosingQuotes(plainLine(s)).replace(/[:.]$/, '').trim();
+  return t.length >= 3 && t.length <= 300 ? t : null;
+};
+
+const joinValues = (fields: Field[]): string => fields.map((f) => f.value).filter(Boolean).join('\n\n');
+
+export function interpretFields(fields: readonly Field[]): InterpretedFields {
+  const warnings: ImportWarning[] = [];
+  const of = (key: Field['key']) => fields.filter((f) => f.key === key);
+
+  // Sponsor and contacts: "Name", "Telefon" and "E-Mail" belong to the block they follow
+  // ("Projektträger:" or "Ansprechpartner:"), which is why fields are read in order.
+  let sponsorBlock = '';
+  let sponsorName: string | null = null;
+  let addressText = '';
+  let website: string | null = null;
+  const contacts: ContactDraft[] = [];
+  const orphans: { phone: string | null; email: string | null } = { phone: null, email: null };
+  let section: 'sponsor' | 'contact' | null = null;
+  let awaitingContactName = false;
+  for (const f of fields) {
+    const value = f.value;
+    switch (f.key) {
+      case 'sponsor':
+        section = 'sponsor';
+        if (value) sponsorBlock = sponsorBlock || value;
+        break;
+      case 'name':
+        if (section === 'contact' && awaitingContactName) {
+          const person = parsePersonLine(value.split('\n')[0] ?? '');
+          if (person) contacts.push({ ...person, phone: null, email: null, publishConsent: false });
+          awaitingContactName = false;
+        } else sponsorName ??= value.split('\n')[0]?.trim() || null;
+        break;
+      case 'address':
+        addressText ||= value;
+        break;
+      case 'contact': {
+        section = 'contact';
+        const parsed = parseContactBlock(value);
+        contacts.push(...parsed);
+        awaitingContactName = parsed.length === 0;
+        break;
+      }
+      case 'phone':
+      case 'email': {
+        const found = f.key === 'phone' ? findPhone(value) : findEmail(value);
+        if (!found) {
+          if (value) warnings.push(warning('contacts', 'ambiguous', `${f.label} „${plainLine(value)}“ konnte nicht gelesen werden und wurde nicht übernommen.`));
+          break;
+        }
+        const target = contacts[contacts.length - 1];
+        if (target && target[f.key] === null) target[f.key] = found;
+        else if (!target) orphans[f.key] ??= found;
+        break;
+      }
+      case 'website': {
+        const url = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i.exec(value)?.[0]?.replace(/[.,;]$/, '');
+        const normalised = url?.startsWith('www.') ? `https://${url}` : url;
+        if (normalised && UrlSchema.safeParse(normalised).success) website ??= normalised;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Phone or e-mail given before the contact's name: attach to the first contact.
+  const first = contacts[0];
+  if (first) {
+    first.phone ??= orphans.phone;
+    first.email ??= orphans.email;
+  } else if (orphans.phone || orphans.email)
+    warnings.push(warning('contacts', 'missing', 'Ansprechperson: Telefon oder E-Mail sind angegeben, aber kein Name. Bitte den Namen ergänzen.'));
+
+  let sponsor: Organisation | null = null;
+  const block = parseOrganisationBlock(sponsorBlock);
+  const name = sponsorName ? splitAbbreviation(plainLine(sponsorName)).name : block?.name ?? null;
+  if (name) {
+    const address = addressText ? parseAddress(addressText) : block ? { street: block.street, postcode: block.postcode, city: block.city } : { street: null, postcode: null, city: null };
+    sponsor = { name: clip(name, 300), ...address, website };
+  }
+
+  const title = of('title')[0];
+  const purpose = toLongText(joinValues(of('purpose')));
+  const description = toLongText(joinValues(of('description')));
+
+  const placeFields = of('place');
+  const places = placeFields.length ? parsePlacesField(joinValues(placeFields)).slice(0, 50) : null;
+
+  const periodField = of('period')[0];
+  let period: ExtractedPeriod | null = null;
+  if (periodField?.value) {
+    const parsed = parsePeriodField(periodField.value);
+    period = { start: parsed.start, end: parsed.end, text: parsed.text };
+    if (!parsed.understood)
+      warnings.push(warning('period', 'ambiguous', `Projektlaufzeit: „${parsed.text}“ konnte nicht als Zeitraum gelesen werden. Bitte Beginn und Ende eintragen.`));
+  }
+
+  let funding: FundingDraft | null = null;
+  const fundingFields = of('funding').filter((f) => f.value);
+  if (fundingFields.length) {
+    funding = { sources: [], grantCents: null, ownCents: null, totalCents: null, text: null };
+    const texts: string[] = [];
+    for (const f of fundingFields) {
+      const role = labelRole(f.label);
+      const part = extractFunding(f.value, { field: true, labelRole: role });
+      for (const s of part.sources) if (!funding.sources.some((o) => o.name === s.name)) funding.sources.push(s);
+      funding.grantCents ??= part.grantCents;
+      funding.ownCents ??= part.ownCents;
+      funding.totalCents ??= part.totalCents;
+      // Generic labels ("Finanzierung") add nothing; specific ones ("Eigenmittel") explain the amount.
+      texts.push(role && !/^(?:Finanzierung|Förderung|Fördermittel)$/i.test(f.label) ? `${f.label}: ${part.text ?? ''}` : (part.text ?? ''));
+    }
+    funding.text = clip(texts.filter(Boolean).join('\n'), 2000) || null;
+    if (!funding.sources.length)
+      warnings.push(warning('funding', 'ambiguous', 'Finanzierung: der Geldgeber wurde nicht erkannt. Bitte die Förderquelle ergänzen.'));
+  }
+
+  const partnerFields = of('partners');
+  const targetFields = of('targetGroups');
+  const participationField = of('participation')[0];
+  let participation: InterpretedFields['participation'] = null;
+  if (participationField?.value) {
+    const found = findParticipation(participationField.value);
+    participation = found.status === 'unknown' ? { status: 'unknown', text: clip(plainLine(participationField.value), 2000) } : found;
+  }
+
+  return {
+    title: title ? cleanTitle(title.value) : null,
+    purpose,
+    description,
+    sponsor,
+    contacts: contacts.slice(0, 10),
+    places,
+    period,
+    funding,
+    partners: partnerFields.length ? parsePartnersField(joinValues(partnerFields)) : null,
+    targetGroups: targetFields.length ? parseTargetGroupsField(joinValues(targetFields)) : null,
+    participation,
+    warnings,
+  };
+}
+
+const genericHeading = /^(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Nachhaltigkeitsbaukasten)(?:\s*[-–:]?\s*(?:Nachhaltigkeitsbaukasten|Hessen|Nachhaltigkeitsstrategie Hessen))?$/i;
+
+/** The title of a fact sheet is its first line(s) before any label, unless that is a generic heading. */
+export function titleFromPreamble(preamble: string): string | null {
+  for (const paragraph of splitParagraphs(preamble)) {
+    const line = plainLine(paragraph.replace(/\n/g, ' '));
+    if (!line || genericHeading.test(line)) continue;
+    const after = /^(?:Projekt)?steckbrief\s*[:–-]\s*(.+)$/i.exec(line);
+    return cleanTitle(after?.[1] ?? line);
+  }
+  return null;
+}
+
+/**
+ * Components are the bold-led parts of the short description: each paragraph (or list item)
+ * containing a bold phrase is one component, titled by that phrase.
+ */
+export function extractComponents(description: string | null): Array<Pick<Component, 'title' | 'text'>> {
+  if (!description) return [];
+  const units = description.split(/\n\s*\n/).flatMap((p) => (/^\s*[-*•]\s/m.test(p) ? p.split(/\n(?=\s*[-*•]\s)/) : [p]));
+  const components: Array<Pick<Component, 'title' | 'text'>> = [];
+  for (const unit of units) {
+    const bold = /(\*\*|__)(.+?)\1/.exec(unit);
+    if (!bold) continue;
+    const title = plainLine(bold[2] ?? '').replace(/[:.]$/, '').trim();
+    if (title.length < 3 || title.length > 300) continue;
+    components.push({ title, text: clip(plainLine(unit.replace(/^\s*[-*•]\s+/, '')), 20_000) });
+  }
+  return components.slice(0, 30);
+}
+
+export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
+  const { preamble, fields } = parseFields(text);
+  const f = interpretFields(fields);
+  const title = f.title ?? titleFromPreamble(preamble);
+  if (!title) return { ok: false, reason: rejectionReasons.noTitle(sourceFile) };
+
+  const warnings: ImportWarning[] = [...f.warnings];
+  const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
+  let places = f.places;
+  if (!places) {
+    // No "Durchführungsort": fall back to regions named in the text, flagged for review.
+    places = findPlaces(prose).slice(0, 50);
+    if (places.length)
+      warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
+  }
+  let funding = f.funding;
+  if (!funding) {
+    const fromProse = extractFunding(prose);
+    if (fromProse.text) funding = { sources: fromProse.sources, grantCents: fromProse.grantCents, ownCents: fromProse.ownCents, totalCents: fromProse.totalCents, text: fromProse.text };
+  }
+  const teaser = firstSentence(f.description);
+  const documentWide = extractDocumentWide(text);
+  warnings.push(...documentWide.warnings);
+  if (!f.purpose) warnings.push(missing('purpose', 'Projektzweck: im Dokument nicht gefunden.'));
+  if (!f.description) warnings.push(missing('description', 'Kurzbeschreibung: im Dokument nicht gefunden.'));
+
+  const content: ContributionContentInput = {
+    kind: 'projekt',
+    title,
+    // Teaser: the first sentence of the short description, as the catalog's one-line summary.
+    teaser: teaser ? clip(teaser, 600) : null,
+    description: f.description ? clip(f.description, 20_000) : null,
+    purpose: f.purpose ? clip(f.purpose, 20_000) : null,
+    components: extractComponents(f.description),
+    sponsor: f.sponsor,
+    contacts: f.contacts,
+    partners: f.partners ?? findPartnersInProse(prose),
+    places,
+    period: f.period ?? {},
+    participation: f.participation ?? findParticipation(prose),
+    funding: funding ?? {},
+    legalReferences: documentWide.legalReferences,
+    targetGroups: f.targetGroups ?? findTargetGroupsInProse(prose),
+    links: documentWide.links,
+  };
+  return { ok: true, content, warnings: [...warnings, ...missingFieldWarnings(content)] };
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { ContributionContentSchema } from '../domain/contribution.ts';
+import { toFieldErrors } from '../domain/messages.ts';
+import type { ExtractResult } from './common.ts';
+import { decodeDocument, DEFAULT_MAX_BYTES } from './decode.ts';
+import { detectFormat } from './detect.ts';
+import { parseFactSheet } from './factsheet.ts';
+import { fieldLabels, rejectionReasons } from './messages.ts';
+import { parseQuestionnaire } from './questionnaire.ts';
+import type { ParseOutcome } from './types.ts';
+
+export interface ParseOptions {
+  /** Larger files are rejected before decoding. Default 5 MB. */
+  maxBytes?: number;
+}
+
+/**
+ * Source document bytes → a draft contribution or a German rejection. Pure: no I/O besides
+ * hashing; never throws for bad input.
+ */
+export function parseDocument(bytes: Uint8Array, sourceFile: string, options: ParseOptions = {}): ParseOutcome {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Oversized input is refused without even hashing it.
+  const contentHash = bytes.length > maxBytes ? null : createHash('sha256').update(bytes).digest('hex');
+  const reject = (code: Exclude<ParseOutcome, { ok: true }>['code'], reason: string): ParseOutcome => ({ ok: false, sourceFile, contentHash, code, reason });
+
+  const decoded = decodeDocument(bytes, sourceFile, maxBytes);
+  if (!decoded.ok) return reject(decoded.code, decoded.reason);
+
+  const format = detectFormat(decoded.text);
+  if (!format) return reject('unrecognised', rejectionReasons.unrecognised(sourceFile));
+
+  let extracted: ExtractResult;
+  try {
+    extracted = format === 'questionnaire' ? parseQuestionnaire(decoded.text, sourceFile) : parseFactSheet(decoded.text, sourceFile);
+  } catch (error) {
+    // A bug in an extractor must not abort a batch import; report it as this file's problem.
+    const detail = error instanceof Error ? error.message : String(error);
+    return reject('invalid', rejectionReasons.invalid(sourceFile, `interner Fehler beim Auslesen (${detail}).`));
+  }
+  if (!extracted.ok) return reject('invalid', extracted.reason);
+
+  const parsed = ContributionContentSchema.safeParse(extracted.content);
+  if (!parsed.success) {
+    const details = toFieldErrors(parsed.error)
+      .map((e) => `${fieldLabels[e.path] ?? fieldLabels[e.path.split('.')[0] ?? ''] ?? e.path}: ${e.message}`)
+      .join(' ');
+    return reject('invalid', rejectionReasons.invalid(sourceFile, details));
+  }
+  return {
+    ok: true,
+    sourceFile,
+    contentHash: contentHash ?? '',
+    format,
+    content: parsed.data,
+    warnings: [...decoded.warnings, ...extracted.warnings],
+  };
+}

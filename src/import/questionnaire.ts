@@ -1,0 +1,189 @@
+import { answerKeys, type Answers, type ContributionContentInput } from '../domain/contribution.ts';
+import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
+import { extractFunding } from './extract/funding.ts';
+import { findSponsorInProse } from './extract/organisation.ts';
+import { findParticipation } from './extract/participation.ts';
+import { findPartnersInProse } from './extract/partners.ts';
+import { findPeriod } from './extract/period.ts';
+import { findPlaces } from './extract/places.ts';
+import { findTargetGroupsInProse } from './extract/target-groups.ts';
+import { parseFields } from './fields.ts';
+import { interpretFields } from './factsheet.ts';
+import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
+import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
+import type { ImportWarning } from './types.ts';
+
+/*
+ * The questionnaire (Frageformular) has four fixed questions. A question is recognised by its
+ * number (1–4, written "1.", "1)", "Frage 1:", "**1.**" …) together with its typical wording,
+ * or by the wording alone; numbering alone is not enough because answers contain numbered
+ * lists. Questions must appear in order.
+ */
+const signatures: Record<number, RegExp> = {
+  1: /Entscheidung|Idee\b.*(?:Fachverwaltung|Zivilgesellschaft)|wie\s+(?:kam|entstand)/i,
+  2: /Wer\s+oder\s+was|geholfen|Unterstützung\s+(?:in|au(?:ß|ss)erhalb)/i,
+  3: /Herausforderung|neu\s+für\s+Sie|Tipps/i,
+  4: /Voraussetzung|geeignet/i,
+};
+
+export interface QuestionHeading {
+  n: 1 | 2 | 3 | 4;
+  /** First line of the heading. */
+  startLine: number;
+  /** First line after the heading (the answer starts here, plus `after`). */
+  endLine: number;
+  /** Answer text written on the heading line itself ("**1. Frage?** Antwort …"). */
+  after: string;
+}
+
+interface HeadingCandidate {
+  n: number | null;
+  question: string;
+  after: string;
+}
+
+function parseHeadingLine(line: string): HeadingCandidate | null {
+  const s = line.trim().replace(/^#{1,6}\s+/, '');
+  if (!s) return null;
+  const number = /^(?:Frage\s*(?:Nr\.\s*)?)?([1-4])\s*(?:[.):]\s*|\s+|$)(.*)$/i;
+  const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
+  if (bold) {
+    const inner = (bold[2] ?? '').trim();
+    const rest = (bold[3] ?? '').trim();
+    const onlyNumber = /^(?:Frage\s*)?([1-4])\s*[.):]?$/i.exec(inner);
+    if (onlyNumber) return { n: Number(onlyNumber[1]), question: rest.replace(/^[:.]\s*/, ''), after: '' };
+    const numbered = number.exec(inner);
+    if (numbered) return { n: Number(numbered[1]), question: (numbered[2] ?? '').trim(), after: rest };
+    return { n: null, question: inner, after: rest };
+  }
+  const numbered = number.exec(s);
+  if (numbered) return { n: Number(numbered[1]), question: (numbered[2] ?? '').replace(/\*\*/g, '').trim(), after: '' };
+  return { n: null, question: s.replace(/\*\*/g, ''), after: '' };
+}
+
+export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[] {
+  const headings: QuestionHeading[] = [];
+  let last = 0;
+  for (let i = 0; i < lines.length && last < 4; i++) {
+    const c = parseHeadingLine(lines[i] ?? '');
+    if (!c) continue;
+    let question = c.question;
+    let endLine = i + 1;
+    // The question may continue on the next lines ("Frage 1:" alone, or a wrapped question).
+    // Only a numbered heading may continue; an unnumbered line is a question on its own or nothing.
+    if (c.n !== null && !c.after && !question.includes('?')) {
+      for (let j = i + 1, nonBlank = 0; j < lines.length && j <= i + 4; j++) {
+        const next = (lines[j] ?? '').replace(/\*\*/g, '').trim();
+        if (!next) {
+          if (question) break;
+          continue;
+        }
+        if (++nonBlank > 3 || parseHeadingLine(next)?.n != null) break;
+        if (next.endsWith('?')) {
+          question = `${question} ${next}`.trim();
+          endLine = j + 1;
+          break;
+        }
+      }
+      if (endLine === i + 1 && !question) continue;
+    }
+    let n: number | null = null;
+    if (c.n !== null && c.n > last) {
+      const sig = signatures[c.n];
+      if (sig?.test(question) || (question.endsWith('?') && question.length > 30 && c.n === last + 1)) n = c.n;
+    } else if (c.n === null && question.includes('?') && question.length < 400) {
+      for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) && /^\p{Lu}/u.test(question)) {
+        n = k;
+        break;
+      }
+    }
+    if (n === null) continue;
+    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after });
+    last = n;
+    i = endLine - 1;
+  }
+  return headings;
+}
+
+const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfällt|n\.\s?a\.?|nicht\s+zutreffend|\?+)$/i;
+
+export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number> } {
+  const lines = text.split('\n');
+  const headings = findQuestionHeadings(lines);
+  const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
+  headings.forEach((h, idx) => {
+    const until = headings[idx + 1]?.startLine ?? lines.length;
+    const body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(/^\s*(?:\*\*)?Antwort\s*:?\s*(?:\*\*)?\s*:?\s*/i, '');
+    const answer = toLongText(body);
+    const key = answerKeys[h.n - 1];
+    if (key) answers[key] = answer && !placeholderAnswer.test(plainLine(answer)) ? clip(answer, 20_000) : null;
+  });
+  const preamble = lines.slice(0, headings[0]?.startLine ?? 0).join('\n');
+  return { preamble, answers, found: new Set(headings.map((h) => h.n)) };
+}
+
+/** The project name: written in italics ("*Verzahnung …*") or in quotes after "Projekt". */
+function findProjectName(text: string): string | null {
+  const italic = /(?<![\p{L}\p{N}*])\*(?!\*|\s)([^*\n]{3,300}?)(?<!\s)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?!_|\s)([^_\n]{3,300}?)(?<!\s)_(?![\p{L}\p{N}_])/u.exec(text);
+  if (italic) return (italic[1] ?? italic[2] ?? '').trim();
+  const quoted = /Projekts?\w*\s+„([^“”\n]{3,300})[“”]/u.exec(text);
+  return quoted ? (quoted[1] ?? '').trim() : null;
+}
+
+export function parseQuestionnaire(text: string, sourceFile: string): ExtractResult {
+  const warnings: ImportWarning[] = [];
+  const { preamble, answers, found } = splitAnswers(text);
+  const answerTexts = answerKeys.map((k) => answers[k]).filter((a): a is string => a !== null);
+  const allAnswers = answerTexts.join('\n\n');
+  const header = interpretFields(parseFields(preamble).fields);
+
+  let title = header.title;
+  if (!title) {
+    const name = (answers.decision && findProjectName(answers.decision)) ?? findProjectName(allAnswers);
+    if (name) title = stripEnclosingQuotes(plainLine(name));
+  }
+  if (!title) {
+    const sentence = firstSentence(answers.decision ?? answerTexts[0] ?? null);
+    if (!sentence) return { ok: false, reason: rejectionReasons.noContent(sourceFile) };
+    title = clip(sentence.replace(/[.!?]$/, ''), 120);
+    warnings.push(warning('title', 'guessed', `Titel: kein Projektname gefunden; der Titel wurde aus dem ersten Satz gebildet („${title}“). Bitte prüfen.`));
+  }
+
+  for (const [i, key] of answerKeys.entries()) {
+    if (answers[key]) continue;
+    const field = `answers.${key}`;
+    const how = found.has(i + 1) ? 'ist nicht beantwortet' : 'fehlt im Dokument';
+    warnings.push(missing(field, `${fieldLabels[field]}: Frage ${i + 1} ${how}.`));
+  }
+
+  const proseSponsor = findSponsorInProse(allAnswers);
+  const sponsor = header.sponsor ?? (proseSponsor ? { name: proseSponsor.name, street: null, postcode: null, city: null, website: null } : null);
+  const funding = extractFunding(allAnswers);
+  if (funding.unnamed) warnings.push(warning('funding', 'ambiguous', 'Finanzierung: eine Förderung wird erwähnt, der Geldgeber wurde aber nicht erkannt. Bitte ergänzen.'));
+  // The sponsor's own name is not a funder ("… e. V. unterstützt …" in a funding sentence).
+  const sources = funding.sources.filter((s) => s.name !== sponsor?.name);
+  const periodFound = header.period ?? findPeriod(allAnswers);
+  const documentWide = extractDocumentWide(text);
+  warnings.push(...header.warnings, ...documentWide.warnings);
+
+  const content: ContributionContentInput = {
+    kind: 'projekt',
+    title,
+    // The answers carry the text; a description is written by the editor.
+    teaser: null,
+    description: null,
+    purpose: header.purpose,
+    answers,
+    sponsor,
+    contacts: header.contacts,
+    partners: header.partners ?? findPartnersInProse(allAnswers),
+    places: header.places ?? findPlaces(allAnswers).slice(0, 50),
+    period: periodFound ? { start: periodFound.start, end: periodFound.end, text: periodFound.text } : {},
+    participation: findParticipation(allAnswers),
+    funding: header.funding ?? { sources, grantCents: funding.grantCents, ownCents: funding.ownCents, totalCents: funding.totalCents, text: funding.text },
+    legalReferences: documentWide.legalReferences,
+    targetGroups: header.targetGroups ?? findTargetGroupsInProse(allAnswers),
+    links: documentWide.links,
+  };
+  return { ok: true, content, warnings: [...warnings, ...missingFieldWarnings(content)] };
+}
