@@ -5,6 +5,8 @@ import { describeDatabase, loadConfig } from '../app/config.ts';
 import { openAppContext } from '../app/context.ts';
 import { importDocuments, type ImportResult, type SourceDocument } from '../app/import-documents.ts';
 import { seedDemoContent } from '../app/seed-demo.ts';
+import { DEFAULT_MAX_BYTES } from '../import/decode.ts';
+import { rejectionReasons } from '../import/messages.ts';
 import { migrate } from '../storage/migrate.ts';
 import { startServer } from './serve.ts';
 
@@ -91,7 +93,13 @@ function readDocuments(paths: string[]): { documents: SourceDocument[]; unreadab
   const unreadable: ImportResult[] = [];
   for (const path of paths) {
     try {
-      if (!statSync(path).isFile()) throw new Error('keine Datei');
+      const stat = statSync(path);
+      if (!stat.isFile()) throw new Error('keine Datei');
+      // Oversized files are refused before reading them into memory.
+      if (stat.size > DEFAULT_MAX_BYTES) {
+        unreadable.push({ file: basename(path), outcome: 'rejected', reason: rejectionReasons.tooLarge(basename(path), stat.size, DEFAULT_MAX_BYTES) });
+        continue;
+      }
       documents.push({ name: basename(path), bytes: readFileSync(path) });
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'existiert nicht' : 'kann nicht gelesen werden';

@@ -41,11 +41,14 @@ describe('baukasten command line', () => {
   it('exits non-zero with a German message naming each file when nothing could be imported', () => {
     const empty = join(work, 'leer.txt');
     writeFileSync(empty, '');
-    const run = cli('import', empty, join(work, 'gibt-es-nicht.txt'));
+    const huge = join(work, 'riesig.txt');
+    writeFileSync(huge, Buffer.alloc(20 * 1024 * 1024, 'a'));
+    const run = cli('import', empty, join(work, 'gibt-es-nicht.txt'), huge);
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain('leer.txt');
-    expect(run.stderr).toContain('gibt-es-nicht.txt');
-    expect(run.stderr).toContain('0 von 2 Dateien verarbeitet');
+    expect(run.stderr).toMatch(/„leer\.txt“ ist leer/);
+    expect(run.stderr).toContain('gibt-es-nicht.txt“ existiert nicht');
+    expect(run.stderr).toMatch(/„riesig\.txt“ ist größer als/);
+    expect(run.stderr).toContain('0 von 3 Dateien verarbeitet');
   });
 
   it('a dry run prints the extracted draft without storing it', () => {
