@@ -196,20 +196,24 @@ export function titleFromPreamble(preamble: string): string | null {
 
 /**
  * Components are the bold-led parts of the short description: each paragraph (or list item)
- * containing a bold phrase is one component, titled by that phrase.
+ * containing a bold phrase is one component, titled by that phrase. The paragraphs that are
+ * no component remain the description, so no text is shown twice.
  */
-export function extractComponents(description: string | null): Array<Pick<Component, 'title' | 'text'>> {
-  if (!description) return [];
+export function splitComponents(description: string | null): { intro: string | null; components: Array<Pick<Component, 'title' | 'text'>> } {
+  if (!description) return { intro: null, components: [] };
   const units = description.split(/\n\s*\n/).flatMap((p) => (/^\s*[-*•]\s/m.test(p) ? p.split(/\n(?=\s*[-*•]\s)/) : [p]));
   const components: Array<Pick<Component, 'title' | 'text'>> = [];
+  const intro: string[] = [];
   for (const unit of units) {
     const bold = /(\*\*|__)(.+?)\1/.exec(unit);
-    if (!bold) continue;
-    const title = plainLine(bold[2] ?? '').replace(/[:.]$/, '').trim();
-    if (title.length < 3 || title.length > 300) continue;
+    const title = bold ? plainLine(bold[2] ?? '').replace(/[:.]$/, '').trim() : '';
+    if (title.length < 3 || title.length > 300 || components.length >= 30) {
+      intro.push(unit);
+      continue;
+    }
     components.push({ title, text: clip(plainLine(unit.replace(/^\s*[-*•]\s+/, '')), 20_000) });
   }
-  return components.slice(0, 30);
+  return { intro: intro.length ? intro.join('\n\n') : null, components };
 }
 
 export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
@@ -233,6 +237,7 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     if (fromProse.text) funding = { sources: fromProse.sources, grantCents: fromProse.grantCents, ownCents: fromProse.ownCents, totalCents: fromProse.totalCents, text: fromProse.text };
   }
   const teaser = firstSentence(f.description);
+  const { intro, components } = splitComponents(f.description);
   const documentWide = extractDocumentWide(text);
   warnings.push(...documentWide.warnings);
   if (!f.purpose) warnings.push(missing('purpose', 'Projektzweck: im Dokument nicht gefunden.'));
@@ -243,9 +248,9 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     title,
     // Teaser: the first sentence of the short description, as the catalog's one-line summary.
     teaser: teaser ? clip(teaser, 600) : null,
-    description: f.description ? clip(f.description, 20_000) : null,
+    description: intro ? clip(intro, 20_000) : null,
     purpose: f.purpose ? clip(f.purpose, 20_000) : null,
-    components: extractComponents(f.description),
+    components,
     sponsor: f.sponsor,
     contacts: f.contacts,
     partners: f.partners ?? findPartnersInProse(prose),

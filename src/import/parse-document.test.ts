@@ -47,14 +47,8 @@ describe('seed fact sheet (Projektsteckbrief BfA)', () => {
       kind: 'projekt',
       title: 'Bewerbung des Budgets für Arbeit (BfA) nach § 61 SGB IX',
       teaser,
-      description: [
-        teaser,
-        'Das Projekt hat dazu vier Bestandteile, welche gleichzeitig das Budget für Arbeit in Hessen bekannter machen sollen.',
-        component1.replace('landesweite Informations- und Bewerbungsveranstaltungen', '**landesweite Informations- und Bewerbungsveranstaltungen**'),
-        component2.replace('in zwei Modellregionen Rahmenbedingungen', '**in zwei Modellregionen Rahmenbedingungen**'),
-        component3.replace('hessenweite Handlungsempfehlungen BfA', '**hessenweite Handlungsempfehlungen BfA**'),
-        component4.replace('bundesländerübergreifenden Vergleich der Umsetzung', '**bundesländerübergreifenden Vergleich der Umsetzung**'),
-      ].join('\n\n'),
+      // The bold-led paragraphs became the components; the description keeps the rest.
+      description: [teaser, 'Das Projekt hat dazu vier Bestandteile, welche gleichzeitig das Budget für Arbeit in Hessen bekannter machen sollen.'].join('\n\n'),
       purpose:
         'Das seit 2018 bestehende Budget für Arbeit ermöglicht neue Wege des Übergangs in den allgemeinen Arbeitsmarkt und echte Alternativen zu einer Beschäftigung in Werkstätten für behinderte Menschen.\n\n' +
         'Aus dem gesetzlichen Auftrag der Werkstätten für Menschen mit Behinderungen (WfbM) heraus, haben diese bereits einen Vermittlungsauftrag für ihre Beschäftigten in den allgemeinen Arbeitsmarkt. Dieser Auftrag soll durch das Projekt für einen langfristigen Zuwachs der BfA in Hessen begleitet werden.',

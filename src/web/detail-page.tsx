@@ -354,7 +354,9 @@ export function detailSections(contribution: Contribution, names: TaxonomyNames)
 
 export const DetailPage: FC<{ contribution: Contribution; names: TaxonomyNames }> = ({ contribution, names }) => {
   const sections = detailSections(contribution, names);
-  const status = deriveStatus(contribution.period);
+  const { status } = contribution;
+  // An imported teaser is often the description's first sentence; show it once.
+  const showLead = hasText(contribution.teaser) && !(contribution.description ?? '').trimStart().startsWith(contribution.teaser.trim());
   return (
     <article>
       <p class="back-link">
@@ -365,9 +367,9 @@ export const DetailPage: FC<{ contribution: Contribution; names: TaxonomyNames }
         <span class="badge">{kindLabels[contribution.kind]}</span>
         {status !== 'unknown' ? ` · ${statusLabels[status]}` : ''}
       </p>
-      {hasText(contribution.teaser) ? (
+      {showLead ? (
         <div class="lead">
-          <Paragraphs text={contribution.teaser} />
+          <Paragraphs text={contribution.teaser ?? ''} />
         </div>
       ) : null}
       {sections.length > 1 ? (

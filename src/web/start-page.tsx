@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { kindLabels, type Contribution } from '../domain/contribution.ts';
-import { deriveStatus, formatPeriod, statusLabels } from '../domain/period.ts';
+import { formatPeriod, statusLabels } from '../domain/period.ts';
 import { excerpt, markdownToPlainText } from './markdown.ts';
 import { hasText } from './text.tsx';
 
@@ -34,7 +34,7 @@ export function summaryOf(contribution: Contribution, maxLength = 240): string |
 
 const ContributionSummary: FC<{ contribution: Contribution }> = ({ contribution }) => {
   const summary = summaryOf(contribution);
-  const status = deriveStatus(contribution.period);
+  const { status } = contribution;
   const period = formatPeriod(contribution.period);
   const places = contribution.places.map((place) => place.label).join(', ');
   return (
