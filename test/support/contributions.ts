@@ -1,6 +1,6 @@
 // Fixture contributions modelled on the two seed documents (project fact sheet "BfA",
 // questionnaire "VAG") plus one with a consenting contact person, and an in-memory CatalogReader.
-import { ContributionSchema, type Contribution } from '../../src/domain/contribution.ts';
+import { ContributionSchema, withDerivedStatus, type Contribution } from '../../src/domain/contribution.ts';
 import { leitbildAreas, leitsaetze, regions, sdgs, type TaxonomyNames } from '../../src/domain/taxonomy.ts';
 import type { CatalogReader } from '../../src/web/ports.ts';
 
@@ -16,9 +16,9 @@ export function fixtureId(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
-/** A published contribution validated by the canonical schema; overrides replace top-level fields. */
+/** A published contribution validated by the canonical schema, status derived as storage does; overrides replace top-level fields. */
 export function makeContribution(fields: Record<string, unknown>): Contribution {
-  return ContributionSchema.parse({
+  return withDerivedStatus(ContributionSchema.parse({
     id: fixtureId(999),
     state: 'published',
     version: 1,
@@ -26,7 +26,7 @@ export function makeContribution(fields: Record<string, unknown>): Contribution 
     provenance: null,
     ...timestamps,
     ...fields,
-  });
+  }));
 }
 
 /** Like the fact sheet "Bewerbung des Budgets für Arbeit": sponsor with address, contact without consent. */
