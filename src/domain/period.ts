@@ -31,9 +31,14 @@ export const statusLabels: Record<ProjectStatus, string> = {
  * A partial start counts from its first day, a partial end until its last day.
  */
 export function deriveStatus(period: Period, today: string = todayInBerlin()): ProjectStatus {
-  if (!period.start && !period.end) return 'unknown';
-  if (period.start && earliestDay(period.start) > today) return 'planned';
-  if (period.end && latestDay(period.end) < today) return 'finished';
+  return statusFromDays(period.start ? earliestDay(period.start) : null, period.end ? latestDay(period.end) : null, today);
+}
+
+/** The same rule on precomputed first/last days (YYYY-MM-DD), for callers that filter many records. */
+export function statusFromDays(startDay: string | null, endDay: string | null, today: string): ProjectStatus {
+  if (!startDay && !endDay) return 'unknown';
+  if (startDay && startDay > today) return 'planned';
+  if (endDay && endDay < today) return 'finished';
   return 'running';
 }
 

@@ -53,6 +53,8 @@ export interface FacetValue {
   selected: boolean;
   /** For regions: the parent id (Regierungsbezirk for a Landkreis), so pages can roll up. */
   parent?: string | null;
+  /** For values without a taxonomy name (target groups): the display form. */
+  label?: string;
 }
 
 export interface SearchResult {
