@@ -288,12 +288,16 @@ export class SearchIndex {
 
   /** A readable spelling for a corrected term: the word as it appears in some document. */
   private surfaceFor(term: string, fallback: string): string {
-    const posting = this.postings.get(term);
+    // The term may be only the beginning of indexed compounds: then show that beginning of the word.
+    const indexed = this.postings.has(term) ? term : this.dictionary.compoundsStartingWith(term, 1, 1)[0];
+    const posting = indexed ? this.postings.get(indexed) : undefined;
     const slot = posting?.docs.find((s) => this.live[s]);
-    if (slot === undefined) return fallback;
+    if (!indexed || slot === undefined) return fallback;
     const doc = this.docs[slot]!;
     for (const field of searchFields) {
-      for (const match of doc.texts[field].matchAll(/[\p{L}\p{N}]+/gu)) if (analyze(match[0])[0] === term) return match[0];
+      for (const match of doc.texts[field].matchAll(/[\p{L}\p{N}]+/gu)) {
+        if (analyze(match[0])[0] === indexed) return indexed === term ? match[0] : match[0].slice(0, term.length);
+      }
     }
     return fallback;
   }

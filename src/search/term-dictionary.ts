@@ -56,12 +56,20 @@ export class TermDictionary {
     this.refresh();
     const maxDistance = term.length >= 8 ? 2 : 1;
     const found: Array<{ term: string; distance: number }> = [];
+    const seen = new Set<string>();
     for (const candidate of this.byFirstLetter.get(term[0]!) ?? []) {
-      if (Math.abs(candidate.length - term.length) > maxDistance) continue;
-      const distance = boundedDistance(term, candidate, maxDistance);
-      if (distance <= maxDistance && distance > 0) found.push({ term: candidate, distance });
+      // A misspelt word may be the first part of indexed compounds only ("Klimschutz" → "klimaschutzkonzept"),
+      // so the candidate's beginnings of similar length are compared too.
+      const options = candidate.length > term.length + maxDistance ? prefixesNear(candidate, term.length, maxDistance) : [candidate];
+      for (const option of options) {
+        if (seen.has(option) || Math.abs(option.length - term.length) > maxDistance) continue;
+        seen.add(option);
+        const distance = boundedDistance(term, option, maxDistance);
+        if (distance <= maxDistance && distance > 0) found.push({ term: option, distance });
+      }
     }
-    return found.sort((a, b) => a.distance - b.distance).slice(0, limit);
+    // Whole words before compound beginnings at the same distance.
+    return found.sort((a, b) => a.distance - b.distance || Number(!this.all.has(a.term)) - Number(!this.all.has(b.term))).slice(0, limit);
   }
 
   private refresh(): void {
@@ -76,6 +84,12 @@ export class TermDictionary {
     }
     this.dirty = false;
   }
+}
+
+function prefixesNear(candidate: string, length: number, maxDistance: number): string[] {
+  const out: string[] = [];
+  for (let l = Math.max(4, length - maxDistance); l <= length + maxDistance; l++) out.push(candidate.slice(0, l));
+  return out;
 }
 
 function reverse(text: string): string {
