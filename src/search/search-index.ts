@@ -339,19 +339,34 @@ export class SearchIndex {
     return this.titleOrder;
   }
 
-  /** Query-independent terms of a document, for "similar contributions". */
-  documentTerms(id: string, field: SearchField): string[] {
+  /**
+   * Documents most like the given one: shared distinctive words of title, teaser and tags,
+   * plus shared Leitbild area, Leitsätze and SDGs. The document itself is excluded.
+   */
+  similarTo(id: string, limit: number): string[] {
     const slot = this.slotById.get(id);
-    return slot === undefined ? [] : analyze(this.docs[slot]!.texts[field]);
-  }
-
-  document(id: string): IndexedDocument | undefined {
-    const slot = this.slotById.get(id);
-    return slot === undefined ? undefined : this.docs[slot];
-  }
-
-  liveDocuments(): IndexedDocument[] {
-    return [...this.slotById.values()].map((slot) => this.docs[slot]!);
+    if (slot === undefined) return [];
+    const doc = this.docs[slot]!;
+    const scores = new Float64Array(this.docs.length);
+    const words = new Set(analyze(`${doc.texts.title} ${doc.texts.teaser} ${doc.texts.tags}`));
+    for (const term of words) {
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      const idf = this.idf(term);
+      for (const other of posting.docs) if (this.live[other]) scores[other]! += idf;
+    }
+    const candidates: number[] = [];
+    for (let other = 0; other < this.docs.length; other++) {
+      if (!this.live[other] || other === slot) continue;
+      const o = this.docs[other]!;
+      const shared = (a: number[], b: number[]) => a.filter((x) => b.includes(x)).length;
+      scores[other]! += (o.area !== null && o.area === doc.area ? 1 : 0) + 0.5 * shared(o.leitsaetze, doc.leitsaetze) + 0.5 * shared(o.sdgs, doc.sdgs);
+      if (scores[other]! > 0) candidates.push(other);
+    }
+    return candidates
+      .sort((a, b) => scores[b]! - scores[a]! || a - b)
+      .slice(0, limit)
+      .map((s) => this.docs[s]!.id);
   }
 }
 

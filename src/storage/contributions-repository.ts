@@ -36,6 +36,11 @@ export interface CreateOptions {
   note?: string | null;
 }
 
+export interface ChangeCursor {
+  updatedAt: string;
+  id: string;
+}
+
 export interface ListOptions {
   states?: readonly EditorialState[];
   limit: number;
@@ -136,6 +141,35 @@ export function createContributionRepository(db: Database) {
     return rows.map(toContribution);
   }
 
+  async function findManyByIds(ids: readonly string[]): Promise<Contribution[]> {
+    if (ids.length === 0) return [];
+    const rows = await db.query<ContributionRow>(`SELECT ${COLUMNS} FROM contributions WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    return rows.map(toContribution);
+  }
+
+  /**
+   * Contributions changed after a point in time, oldest change first, in pages: the feed that keeps
+   * each instance's search index current. `after` is a cursor (updated_at, id) from the previous page.
+   */
+  async function changedSince(after: ChangeCursor | null, limit: number, states?: readonly EditorialState[]): Promise<{ items: Contribution[]; cursor: ChangeCursor | null }> {
+    const rows = await db.query<ContributionRow>(
+      `SELECT ${COLUMNS} FROM contributions
+       WHERE ($1::timestamptz IS NULL OR (updated_at, id) > ($1::timestamptz, $2::uuid))
+         AND ($4::text[] IS NULL OR state = ANY($4::text[]))
+       ORDER BY updated_at, id
+       LIMIT $3`,
+      [after?.updatedAt ?? null, after?.id ?? '00000000-0000-0000-0000-000000000000', limit, states ? [...states] : null],
+    );
+    const last = rows[rows.length - 1];
+    return { items: rows.map(toContribution), cursor: last ? { updatedAt: iso(last.updated_at), id: last.id } : after };
+  }
+
+  /** The database's clock, so cursors across instances never depend on a local clock. */
+  async function now(): Promise<string> {
+    const rows = await db.query<{ now: Date }>('SELECT now() AS now');
+    return iso(rows[0]!.now);
+  }
+
   async function revisions(id: string): Promise<Revision[]> {
     const rows = await db.query<{ version: number; actor: string; created_at: Date; changes: Revision['changes']; note: string | null }>(
       'SELECT version, actor, created_at, changes, note FROM contribution_revisions WHERE contribution_id = $1 ORDER BY version',
@@ -151,6 +185,9 @@ export function createContributionRepository(db: Database) {
     get,
     findBySlug,
     findBySourceHash,
+    findManyByIds,
+    changedSince,
+    now,
     list,
     all,
     revisions,

@@ -1,0 +1,175 @@
+import type { Contribution } from '../domain/contribution.ts';
+import { todayInBerlin } from '../domain/partial-date.ts';
+import type { ChangeCursor, ContributionRepository } from '../storage/contributions-repository.ts';
+import { toIndexedDocument } from './documents.ts';
+import { SearchIndex } from './search-index.ts';
+import { bestSnippet, highlight } from './snippets.ts';
+import { loadSynonyms, type SynonymTable } from './synonyms.ts';
+import type { CatalogSearch, SearchHit, SearchQuery, SearchResult, Snippet } from './types.ts';
+
+const LOAD_PAGE = 2000;
+// Transactions stamp updated_at with their start time but may commit later; re-reading a
+// window of recent changes on every poll catches those late commits.
+const LATE_COMMIT_WINDOW_MS = 10_000;
+const CACHE_LIMIT = 5000;
+
+export interface CatalogSearchService extends CatalogSearch {
+  /** Loads all published contributions; call once before serving. */
+  load(): Promise<void>;
+  /** Applies changes made since the last refresh (by this or any other instance). */
+  refresh(): Promise<number>;
+  /** Polls for changes every intervalMs until stop(). */
+  start(intervalMs?: number): void;
+  stop(): void;
+  readonly size: number;
+}
+
+/**
+ * Keeps an in-memory SearchIndex in step with the database (published contributions only)
+ * and answers searches from it. Every instance polls the same change feed, so a change made
+ * through one instance is searchable through all others after one poll interval.
+ */
+export function createCatalogSearch(deps: {
+  contributions: ContributionRepository;
+  synonyms?: SynonymTable;
+  today?: () => string;
+}): CatalogSearchService {
+  const { contributions } = deps;
+  const index = new SearchIndex(deps.synonyms ?? loadSynonyms());
+  const today = deps.today ?? (() => todayInBerlin());
+  // Recently shown contributions, so result pages need no database round trip (PGlite shares the event loop).
+  const cache = new Map<string, Contribution>();
+  const versions = new Map<string, number>();
+  let lastPollStartedAt: string | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let refreshing: Promise<number> | null = null;
+
+  function apply(contribution: Contribution): boolean {
+    if (versions.get(contribution.id) === contribution.version && contribution.state === 'published') return false;
+    cache.delete(contribution.id);
+    if (contribution.state === 'published') {
+      index.upsert(toIndexedDocument(contribution.id, contribution, contribution.publishedAt));
+      versions.set(contribution.id, contribution.version);
+      remember(contribution);
+    } else {
+      if (!versions.has(contribution.id)) return false;
+      index.remove(contribution.id);
+      versions.delete(contribution.id);
+    }
+    return true;
+  }
+
+  function remember(contribution: Contribution): void {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(contribution.id, contribution);
+  }
+
+  async function readChanges(since: ChangeCursor | null, states?: readonly Contribution['state'][]): Promise<number> {
+    let cursor = since;
+    let applied = 0;
+    for (;;) {
+      const page = await contributions.changedSince(cursor, LOAD_PAGE, states);
+      for (const contribution of page.items) if (apply(contribution)) applied++;
+      if (page.items.length < LOAD_PAGE) return applied;
+      cursor = page.cursor;
+    }
+  }
+
+  async function load(): Promise<void> {
+    lastPollStartedAt = await contributions.now();
+    await readChanges(null, ['published']);
+  }
+
+  async function refresh(): Promise<number> {
+    // One refresh at a time; callers during a refresh share its result.
+    refreshing ??= (async () => {
+      const startedAt = await contributions.now();
+      const since = lastPollStartedAt ? new Date(Date.parse(lastPollStartedAt) - LATE_COMMIT_WINDOW_MS).toISOString() : null;
+      const applied = await readChanges(since ? { updatedAt: since, id: '00000000-0000-0000-0000-000000000000' } : null);
+      lastPollStartedAt = startedAt;
+      return applied;
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  async function contributionsFor(ids: string[]): Promise<Map<string, Contribution>> {
+    const found = new Map<string, Contribution>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = cache.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    for (const contribution of await contributions.findManyByIds(missing)) {
+      if (contribution.state !== 'published') continue;
+      remember(contribution);
+      found.set(contribution.id, contribution);
+    }
+    return found;
+  }
+
+  async function search(query: SearchQuery): Promise<SearchResult> {
+    const result = index.search({
+      text: query.text,
+      filters: query.filters,
+      sort: query.sort,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+      today: today(),
+    });
+    const byId = await contributionsFor(result.hits.map((h) => h.id));
+    const hits: SearchHit[] = [];
+    for (const hit of result.hits) {
+      const contribution = byId.get(hit.id);
+      if (!contribution) continue;
+      hits.push({ contribution, score: hit.score, title: highlight(contribution.title, result.matchedTerms), snippets: snippetsFor(contribution, result.matchedTerms) });
+    }
+    return { query, total: result.total, hits, facets: result.facets, didYouMean: result.didYouMean };
+  }
+
+  async function similar(contribution: Contribution, limit: number): Promise<Contribution[]> {
+    const ids = index.similarTo(contribution.id, limit);
+    const byId = await contributionsFor(ids);
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  return {
+    search,
+    similar,
+    load,
+    refresh,
+    start(intervalMs = 1000) {
+      if (timer) return;
+      timer = setInterval(() => void refresh().catch((error: unknown) => console.error('Suchindex: Aktualisierung fehlgeschlagen', error)), intervalMs);
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    get size() {
+      return index.size;
+    },
+  };
+}
+
+/** Up to two excerpts from the fields that matched best; the teaser when nothing matched in the text. */
+function snippetsFor(contribution: Contribution, matched: ReadonlySet<string>): Snippet[] {
+  const { answers } = contribution;
+  const fields = [
+    contribution.teaser,
+    contribution.description,
+    contribution.purpose,
+    ...contribution.components.map((c) => c.text),
+    answers.decision,
+    answers.support,
+    answers.challenges,
+    answers.prerequisites,
+  ].filter((text): text is string => Boolean(text));
+  const candidates = fields.flatMap((text) => bestSnippet(text, matched) ?? []);
+  const withMatches = candidates.filter((c) => c.matches > 0).sort((a, b) => b.matches - a.matches);
+  if (withMatches.length) return withMatches.slice(0, 2).map((c) => c.snippet);
+  return candidates.slice(0, 1).map((c) => c.snippet);
+}
