@@ -1,5 +1,6 @@
 import type { Contribution, ContributionContent, EditorialState } from '../domain/contribution.ts';
-import { parseDocument } from '../import/parse-document.ts';
+import { DEFAULT_MAX_BYTES } from '../import/decode.ts';
+import { contentHashOf, parseDocument } from '../import/parse-document.ts';
 import type { ImportWarning } from '../import/types.ts';
 import type { ContributionRepository } from '../storage/contributions-repository.ts';
 
@@ -36,12 +37,15 @@ export async function importDocuments(
 }
 
 async function importOne(repo: ContributionRepository, document: SourceDocument, options: ImportOptions): Promise<ImportResult> {
+  // Known bytes need no parsing: look them up first (this keeps repeated starts and bulk re-runs fast).
+  if (!options.dryRun && document.bytes.length > 0 && document.bytes.length <= DEFAULT_MAX_BYTES) {
+    const existing = await repo.findBySourceHash(contentHashOf(document.bytes));
+    if (existing) return { file: document.name, outcome: 'duplicate', contribution: existing, warnings: [] };
+  }
   const parsed = parseDocument(document.bytes, document.name);
   if (!parsed.ok) return { file: document.name, outcome: 'rejected', reason: parsed.reason };
   if (options.dryRun) return { file: document.name, outcome: 'parsed', draft: parsed.content, warnings: parsed.warnings };
 
-  const existing = await repo.findBySourceHash(parsed.contentHash);
-  if (existing) return { file: document.name, outcome: 'duplicate', contribution: existing, warnings: parsed.warnings };
   try {
     const contribution = await repo.create(parsed.content, {
       state: options.state ?? 'draft',

@@ -21,7 +21,7 @@ export interface ParseOptions {
 export function parseDocument(bytes: Uint8Array, sourceFile: string, options: ParseOptions = {}): ParseOutcome {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // Oversized input is refused without even hashing it.
-  const contentHash = bytes.length > maxBytes ? null : createHash('sha256').update(bytes).digest('hex');
+  const contentHash = bytes.length > maxBytes ? null : contentHashOf(bytes);
   const reject = (code: Exclude<ParseOutcome, { ok: true }>['code'], reason: string): ParseOutcome => ({ ok: false, sourceFile, contentHash, code, reason });
 
   const decoded = decodeDocument(bytes, sourceFile, maxBytes);
@@ -55,4 +55,9 @@ export function parseDocument(bytes: Uint8Array, sourceFile: string, options: Pa
     content: parsed.data,
     warnings: [...decoded.warnings, ...extracted.warnings],
   };
+}
+
+/** sha256 (hex) of a document's bytes: the identity that makes imports idempotent. */
+export function contentHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -40,27 +40,37 @@ export async function migrate(db: Database, migrations: Migration[] = loadMigrat
   return applied;
 }
 
-/** Inserts taxonomy entries that are missing; existing rows keep the names editors gave them. */
+/**
+ * Inserts taxonomy entries that are missing; existing rows keep the names editors gave them.
+ * One statement per table (rows passed as JSON) keeps start-up fast.
+ */
 async function seedTaxonomy(tx: Queryable): Promise<void> {
-  for (const area of leitbildAreas) {
-    await tx.query('INSERT INTO leitbild_areas (id, name, position) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [area.id, area.name, area.position]);
-  }
-  for (const sdg of sdgs) {
-    await tx.query('INSERT INTO sdgs (number, title) VALUES ($1, $2) ON CONFLICT (number) DO NOTHING', [sdg.number, sdg.title]);
-  }
-  for (const satz of leitsaetze) {
-    await tx.query('INSERT INTO leitsaetze (number, title, area_id, sdgs) VALUES ($1, $2, $3, $4) ON CONFLICT (number) DO NOTHING', [
-      satz.number,
-      satz.title,
-      satz.area,
-      satz.sdgs,
-    ]);
-  }
+  await tx.query(
+    `INSERT INTO leitbild_areas (id, name, position)
+     SELECT id, name, position FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, position integer)
+     ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(leitbildAreas)],
+  );
+  await tx.query(
+    `INSERT INTO sdgs (number, title)
+     SELECT number, title FROM jsonb_to_recordset($1::jsonb) AS x(number integer, title text)
+     ON CONFLICT (number) DO NOTHING`,
+    [JSON.stringify(sdgs)],
+  );
+  await tx.query(
+    `INSERT INTO leitsaetze (number, title, area_id, sdgs)
+     SELECT number, title, area, ARRAY(SELECT jsonb_array_elements_text(x.sdgs)::integer)
+     FROM jsonb_to_recordset($1::jsonb) AS x(number integer, title text, area text, sdgs jsonb)
+     ON CONFLICT (number) DO NOTHING`,
+    [JSON.stringify(leitsaetze)],
+  );
   // Parents first: regions.json lists Hessen, then the Regierungsbezirke, then the rest.
-  for (const [position, region] of regions.entries()) {
-    await tx.query(
-      'INSERT INTO regions (id, name, type, parent_id, aliases, position) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
-      [region.id, region.name, region.type, region.parent, region.aliases, position],
-    );
-  }
+  await tx.query(
+    `INSERT INTO regions (id, name, type, parent_id, aliases, position)
+     SELECT id, name, type, parent, ARRAY(SELECT jsonb_array_elements_text(x.aliases)), position
+     FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, type text, parent text, aliases jsonb, position integer)
+     ORDER BY position
+     ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(regions.map((region, position) => ({ ...region, position })))],
+  );
 }
