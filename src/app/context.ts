@@ -1,3 +1,4 @@
+import { createCatalogSearch, type CatalogSearchService } from '../search/catalog-search.ts';
 import { createContributionRepository, type ContributionRepository } from '../storage/contributions-repository.ts';
 import { openDatabase, type Database, type DatabaseConfig } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
@@ -10,6 +11,8 @@ export interface AppContext {
   contributions: ContributionRepository;
   taxonomy: ReturnType<typeof createTaxonomyRepository>;
   catalog: CatalogReader;
+  /** The search index; empty until search.load() (serve does that, CLI commands need not). */
+  search: CatalogSearchService;
   close(): Promise<void>;
 }
 
@@ -18,6 +21,7 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
   if (options.migrate !== false) await migrate(db);
   const contributions = createContributionRepository(db);
   const taxonomy = createTaxonomyRepository(db);
+  const search = createCatalogSearch({ contributions });
   return {
     db,
     contributions,
@@ -27,6 +31,10 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
       findPublishedBySlug: contributions.findPublishedBySlug,
       taxonomyNames: taxonomy.names,
     },
-    close: () => db.close(),
+    search,
+    close: async () => {
+      search.stop();
+      await db.close();
+    },
   };
 }
