@@ -4,11 +4,16 @@ import { describeDatabase } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
 import { createWebApp } from '../web/app.tsx';
 
+const SEARCH_POLL_MS = 1000;
+
 /** Serves the web app until SIGINT/SIGTERM, then closes the database cleanly. */
 export async function startServer(context: AppContext, config: AppConfig): Promise<void> {
-  const app = createWebApp({ catalog: context.catalog, siteUrl: config.siteUrl });
+  await context.search.load();
+  // Picks up changes made through other instances (or the CLI) within a second.
+  context.search.start(SEARCH_POLL_MS);
+  const app = createWebApp({ catalog: context.catalog, search: context.search, siteUrl: config.siteUrl });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
+    console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)}; ${context.search.size} Beiträge im Suchindex)`);
   });
   const shutdown = () => {
     server.close();

@@ -110,6 +110,23 @@ describe.each(testEngines)('contribution storage on %s', (engine) => {
     ).rejects.toThrow();
   });
 
+  it('stores many contributions at once with distinct slugs and a first revision each', async () => {
+    const created = await repo.createMany(
+      [{ content: content({ title: 'Sammelimport' }) }, { content: content({ title: 'Sammelimport' }) }, { content: content({ title: 'Anderer Titel' }) }],
+      { state: 'published', actor: 'bulk' },
+    );
+    expect(created.map((c) => c.slug)).toEqual(['sammelimport', 'sammelimport-2', 'anderer-titel']);
+    expect(created.every((c) => c.state === 'published' && c.publishedAt !== null && c.version === 1)).toBe(true);
+    expect((await repo.get(created[1]!.id))?.places).toEqual(content().places);
+    expect((await repo.revisions(created[2]!.id)).map((r) => r.actor)).toEqual(['bulk']);
+  });
+
+  it('stores none of a batch when one item is invalid', async () => {
+    const before = (await repo.list({ limit: 1000, offset: 0 })).total;
+    await expect(repo.createMany([{ content: content({ title: 'Gut' }) }, { content: { ...content(), title: 'x' } }], { state: 'draft', actor: 'bulk' })).rejects.toThrow();
+    expect((await repo.list({ limit: 1000, offset: 0 })).total).toBe(before);
+  });
+
   it('rolls back every statement of a failed transaction, leaving no half-written record', async () => {
     const before = (await repo.list({ limit: 1000, offset: 0 })).total;
     await expect(

@@ -8,7 +8,7 @@ import {
   type Provenance,
   type Revision,
 } from '../domain/contribution.ts';
-import { diffFields } from '../domain/diff.ts';
+import { diffFields, type FieldChange } from '../domain/diff.ts';
 import { earliestDay, latestDay } from '../domain/partial-date.ts';
 import { slugFromTitle } from '../domain/slug.ts';
 import type { Database, Queryable } from './database.ts';
@@ -51,19 +51,48 @@ export type ContributionRepository = ReturnType<typeof createContributionReposit
 
 export function createContributionRepository(db: Database) {
   async function create(content: ContributionContent, options: CreateOptions): Promise<Contribution> {
-    const valid = ContributionContentSchema.parse(content);
+    const [created] = await createMany([{ content, provenance: options.provenance ?? null }], options);
+    return created!;
+  }
+
+  /**
+   * Stores many contributions in one transaction with a few set-based statements (bulk import,
+   * benchmarks); all or nothing. Each gets its revision 1.
+   */
+  async function createMany(items: ReadonlyArray<{ content: ContributionContent; provenance?: Provenance | null }>, options: Omit<CreateOptions, 'provenance'>): Promise<Contribution[]> {
+    const valid = items.map((item) => ({ content: ContributionContentSchema.parse(item.content), provenance: item.provenance ?? null }));
+    if (valid.length === 0) return [];
     return db.transaction(async (tx) => {
-      const id = randomUUID();
-      const slug = await uniqueSlug(tx, slugFromTitle(valid.title));
+      const slugs = await uniqueSlugs(tx, valid.map((item) => slugFromTitle(item.content.title)));
+      const records = valid.map((item, i) => ({
+        id: randomUUID(),
+        slug: slugs[i],
+        kind: item.content.kind,
+        title: item.content.title,
+        content: item.content,
+        ...filterFields(item.content),
+        provenance: item.provenance,
+        source_hash: item.provenance?.contentHash ?? null,
+      }));
       const rows = await tx.query<ContributionRow>(
         `INSERT INTO contributions (id, slug, kind, state, title, content, ${FILTER_COLUMN_NAMES}, provenance, source_hash, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, ${FILTER_PLACEHOLDERS(7)}, $13, $14, CASE WHEN $4 = 'published' THEN now() END)
+         SELECT x.id, x.slug, x.kind, $2, x.title, x.content, x.period_start, x.period_end, x.leitbild_area,
+                ARRAY(SELECT jsonb_array_elements_text(x.leitsaetze)::integer), ARRAY(SELECT jsonb_array_elements_text(x.sdgs)::integer),
+                ARRAY(SELECT jsonb_array_elements_text(x.region_ids)), x.provenance, x.source_hash,
+                CASE WHEN $2 = 'published' THEN now() END
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, slug text, kind text, title text, content jsonb, period_start date, period_end date,
+              leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text)
          RETURNING ${COLUMNS}`,
-        [id, slug, valid.kind, options.state, valid.title, valid, ...filterColumns(valid), options.provenance ?? null, options.provenance?.contentHash ?? null],
+        [JSON.stringify(records), options.state],
       );
-      const row = rows[0]!;
-      await insertRevision(tx, row, diffFields({}, valid), options.actor, options.note ?? null);
-      return toContribution(row);
+      await insertRevisions(
+        tx,
+        rows.map((row) => ({ row, changes: diffFields({}, row.content) })),
+        options.actor,
+        options.note ?? null,
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return records.map((record) => toContribution(byId.get(record.id)!));
     });
   }
 
@@ -83,7 +112,7 @@ export function createContributionRepository(db: Database) {
         [id, expectedVersion, valid.kind, valid.title, valid, ...filterColumns(valid)],
       );
       const row = rows[0]!;
-      await insertRevision(tx, row, diffFields(previous.content, valid), actor, note);
+      await insertRevisions(tx, [{ row, changes: diffFields(previous.content, valid) }], actor, note);
       return toContribution(row);
     });
   }
@@ -100,7 +129,7 @@ export function createContributionRepository(db: Database) {
         [id, expectedVersion, state],
       );
       const row = rows[0]!;
-      await insertRevision(tx, row, [{ path: 'state', before: previous.state, after: state }], actor, note);
+      await insertRevisions(tx, [{ row, changes: [{ path: 'state', before: previous.state, after: state }] }], actor, note);
       return toContribution(row);
     });
   }
@@ -180,6 +209,7 @@ export function createContributionRepository(db: Database) {
 
   return {
     create,
+    createMany,
     update,
     transition,
     get,
@@ -208,40 +238,57 @@ async function lockCurrent(tx: Queryable, id: string, expectedVersion: number): 
   return current;
 }
 
-async function insertRevision(tx: Queryable, row: ContributionRow, changes: ReturnType<typeof diffFields>, actor: string, note: string | null): Promise<void> {
+async function insertRevisions(tx: Queryable, entries: Array<{ row: ContributionRow; changes: FieldChange[] }>, actor: string, note: string | null): Promise<void> {
+  const records = entries.map(({ row, changes }) => ({ contribution_id: row.id, version: row.version, changes, snapshot: row.content, state: row.state }));
   await tx.query(
     `INSERT INTO contribution_revisions (contribution_id, version, actor, changes, snapshot, state, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [row.id, row.version, actor, JSON.stringify(changes), row.content, row.state, note],
+     SELECT x.contribution_id, x.version, $2, x.changes, x.snapshot, x.state, $3
+     FROM jsonb_to_recordset($1::jsonb) AS x(contribution_id uuid, version integer, changes jsonb, snapshot jsonb, state text)`,
+    [JSON.stringify(records), actor, note],
   );
 }
 
-async function uniqueSlug(tx: Queryable, base: string): Promise<string> {
+/** Slugs that are free, also among each other: "titel", then "titel-2", "titel-3" … */
+async function uniqueSlugs(tx: Queryable, bases: string[]): Promise<string[]> {
+  const distinct = [...new Set(bases)];
   const taken = new Set(
-    (await tx.query<{ slug: string }>(`SELECT slug FROM contributions WHERE slug = $1 OR slug LIKE $2`, [base, `${base}-%`])).map((r) => r.slug),
+    (
+      await tx.query<{ slug: string }>(`SELECT slug FROM contributions WHERE slug = ANY($1::text[]) OR slug LIKE ANY($2::text[])`, [
+        distinct,
+        distinct.map((base) => `${base}-%`),
+      ])
+    ).map((r) => r.slug),
   );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  return bases.map((base) => {
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return slug;
+  });
 }
 
 // Copies of content fields as columns, for filters and facets.
 const FILTER_COLUMN_NAMES = 'period_start, period_end, leitbild_area, leitsaetze, sdgs, region_ids';
-const FILTER_PLACEHOLDERS = (first: number) => Array.from({ length: 6 }, (_, i) => `$${first + i}`).join(', ');
 const FILTER_ASSIGNMENTS = (first: number) =>
   FILTER_COLUMN_NAMES.split(', ')
     .map((name, i) => `${name} = $${first + i}`)
     .join(', ');
 
-function filterColumns(content: ContributionContent): unknown[] {
+function filterFields(content: ContributionContent) {
   const { period, taxonomy, places } = content;
-  return [
-    period.start ? earliestDay(period.start) : null,
-    period.end ? latestDay(period.end) : null,
-    taxonomy.leitbildArea,
-    taxonomy.leitsaetze,
-    taxonomy.sdgs,
-    [...new Set(places.flatMap((p) => (p.regionId ? [p.regionId] : [])))],
-  ];
+  return {
+    period_start: period.start ? earliestDay(period.start) : null,
+    period_end: period.end ? latestDay(period.end) : null,
+    leitbild_area: taxonomy.leitbildArea,
+    leitsaetze: taxonomy.leitsaetze,
+    sdgs: taxonomy.sdgs,
+    region_ids: [...new Set(places.flatMap((p) => (p.regionId ? [p.regionId] : [])))],
+  };
+}
+
+/** The same values in FILTER_COLUMN_NAMES order, as positional parameters. */
+function filterColumns(content: ContributionContent): unknown[] {
+  return Object.values(filterFields(content));
 }
 
 function toContribution(row: ContributionRow): Contribution {

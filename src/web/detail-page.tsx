@@ -352,12 +352,27 @@ export function detailSections(contribution: Contribution, names: TaxonomyNames)
   return candidates.filter((section) => section.content !== null);
 }
 
-export const DetailPage: FC<{ contribution: Contribution; names: TaxonomyNames }> = ({ contribution, names }) => {
+const SimilarContributions: FC<{ items: Contribution[] }> = ({ items }) =>
+  items.length === 0 ? null : (
+    <aside class="similar" aria-labelledby="aehnliche-titel">
+      <h2 id="aehnliche-titel">Ähnliche Beiträge</h2>
+      <ul class="link-list">
+        {items.map((item) => (
+          <li>
+            <a href={`/beitraege/${encodeURIComponent(item.slug)}`}>{item.title}</a> <span class="meta">{`(${kindLabels[item.kind]})`}</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+
+export const DetailPage: FC<{ contribution: Contribution; names: TaxonomyNames; similar?: Contribution[] }> = ({ contribution, names, similar = [] }) => {
   const sections = detailSections(contribution, names);
   const { status } = contribution;
   // An imported teaser is often the description's first sentence; show it once.
   const showLead = hasText(contribution.teaser) && !(contribution.description ?? '').trimStart().startsWith(contribution.teaser.trim());
   return (
+    <>
     <article>
       <p class="back-link">
         <a href="/">Zur Übersicht aller Beiträge</a>
@@ -391,5 +406,7 @@ export const DetailPage: FC<{ contribution: Contribution; names: TaxonomyNames }
         </section>
       ))}
     </article>
+    <SimilarContributions items={similar} />
+    </>
   );
 };

@@ -9,7 +9,13 @@ export interface PageMeta {
   canonicalUrl: string;
   /** Pages that only exist to explain an error or a wrong parameter should not be indexed. */
   noindex?: boolean;
+  /** schema.org JSON-LD, already serialised with "<" escaped (see jsonLdScript). */
+  jsonLd?: string;
+  /** Same-origin scripts (versioned URLs) this page is enhanced with; pages work without them. */
+  scripts?: string[];
 }
+
+export const feedPath = '/feed.atom';
 
 export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Child }> = ({ meta, stylesheetHref, children }) => (
   <html lang="de">
@@ -21,6 +27,11 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
       <link rel="canonical" href={meta.canonicalUrl} />
       {meta.noindex ? <meta name="robots" content="noindex" /> : null}
       <link rel="stylesheet" href={stylesheetHref} />
+      <link rel="alternate" type="application/atom+xml" href={feedPath} title={`${siteName}: neue Beiträge`} />
+      {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} /> : null}
+      {(meta.scripts ?? []).map((src) => (
+        <script src={src} defer />
+      ))}
     </head>
     <body>
       <a class="skip-link" href="#inhalt">
@@ -32,6 +43,16 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
             {siteName}
           </a>
           <p class="site-tagline">Gute Praxis von Kommunen für Kommunen</p>
+          <nav aria-label="Hauptnavigation" class="site-nav">
+            <ul>
+              <li>
+                <a href="/suche">Suche</a>
+              </li>
+              <li>
+                <a href="/regionen">Regionen</a>
+              </li>
+            </ul>
+          </nav>
         </div>
       </header>
       {/* tabindex -1 lets the skip link move keyboard focus into main, not just scroll. */}
@@ -44,7 +65,26 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
             {siteName} – ein Katalog guter kommunaler Praxis im Rahmen der Hessischen Nachhaltigkeitsstrategie.
           </p>
           <nav aria-label="Fußzeile">
-            <a href="/">Alle Beiträge</a>
+            <ul>
+              <li>
+                <a href="/">Alle Beiträge</a>
+              </li>
+              <li>
+                <a href="/regionen">Beiträge nach Regionen</a>
+              </li>
+              <li>
+                <a href="/impressum">Impressum</a>
+              </li>
+              <li>
+                <a href="/datenschutz">Datenschutz</a>
+              </li>
+              <li>
+                <a href="/barrierefreiheit">Barrierefreiheit</a>
+              </li>
+              <li>
+                <a href={feedPath}>Neue Beiträge als Feed (Atom)</a>
+              </li>
+            </ul>
           </nav>
         </div>
       </footer>

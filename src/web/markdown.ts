@@ -62,6 +62,36 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(markdown.render(source), sanitizeOptions);
 }
 
+// Editable page texts (content/*.md) are operator-written documents: their "#" is the page's
+// h1 (taken out by the caller), "##" a section h2. Same escaping and sanitiser as contributions.
+const documentMarkdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
+documentMarkdown.core.ruler.push('clamp_headings', (state) => {
+  for (const token of state.tokens) {
+    if ((token.type === 'heading_open' || token.type === 'heading_close') && token.tag === 'h1') token.tag = 'h2';
+  }
+});
+
+const documentSanitizeOptions: sanitizeHtml.IOptions = {
+  ...sanitizeOptions,
+  allowedTags: [...(sanitizeOptions.allowedTags || []), 'h2'],
+  transformTags: {
+    a: (tagName, attribs): sanitizeHtml.Tag => {
+      const href = attribs.href ?? '';
+      // Page texts may link to the site's own pages ("/barrierefreiheit") besides web and mail addresses.
+      if (!safeHref.test(href) && !/^\/(?!\/)[\w\-./#?=&%]*$/.test(href)) return { tagName: 'span', attribs: {} };
+      return { tagName, attribs: href.startsWith('/') ? { href } : { href, rel: 'noopener' } };
+    },
+  },
+};
+
+/** A Markdown page text → its title (the first "# " line, if any) and sanitised HTML of the rest. */
+export function renderDocument(source: string): { title: string | null; html: string } {
+  const match = /^\s*#\s+(.+?)\s*#*\s*(?:\r?\n|$)/.exec(source);
+  const title = match?.[1] ?? null;
+  const body = match ? source.slice(match[0].length) : source;
+  return { title, html: sanitizeHtml(documentMarkdown.render(body), { ...documentSanitizeOptions, allowedSchemes: ['http', 'https', 'mailto'] }) };
+}
+
 /** Plain text of a Markdown field, for teasers and meta descriptions. */
 export function markdownToPlainText(source: string): string {
   const html = markdown.render(source);

@@ -1,7 +1,8 @@
 import type { Contribution } from '../domain/contribution.ts';
 import type { TaxonomyNames } from '../domain/taxonomy.ts';
+import type { CatalogSearch } from '../search/types.ts';
 
-export type { TaxonomyNames };
+export type { CatalogSearch, TaxonomyNames };
 
 /** What the public pages need from storage; the storage repository implements it. */
 export interface CatalogReader {

@@ -2,13 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebApp } from '../../src/web/app.tsx';
 import { createFakeCatalog, repairCafe, vagQuestionnaire } from '../support/contributions.ts';
+import { createFakeSearch } from '../support/fake-search.ts';
 import { axeViolations, focusedText, formatViolations, launchChromium, openPage, startServer, type RunningServer } from '../support/browser.ts';
 
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer(createWebApp({ catalog: createFakeCatalog() }));
+  server = await startServer(createWebApp({ catalog: createFakeCatalog(), search: createFakeSearch() }));
   // Throws with an installation hint when /usr/bin/chromium is missing, failing every test here.
   browser = await launchChromium();
 });
