@@ -46,10 +46,18 @@ export function bestSnippet(markdown: string, matched: ReadonlySet<string>, word
 }
 
 function plainText(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/[*_`#>]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      // Addresses say nothing in a snippet and break the line badly.
+      .replace(/\(?<https?:[^>]+>\)?/g, '')
+      .replace(/\(?https?:\/\/\S+\)?/g, '')
+      // Emphasis markers only at word edges, so gender stars ("Referent*innen") stay.
+      .replace(/(^|[\s(])[*_]+(?=\S)/g, '$1')
+      .replace(/(?<=\S)[*_]+(?=[\s).,;:!?]|$)/g, '')
+      .replace(/(^|\n)\s*(#+|>)\s*/g, '$1')
+      .replace(/`/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
