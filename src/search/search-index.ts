@@ -3,9 +3,9 @@ import { fieldWeights, searchFields, type IndexedDocument, type SearchField } fr
 import { parseQuery, type QueryGroup } from './query.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { TermDictionary } from './term-dictionary.ts';
-import type { FacetName, FacetValue, SearchFilters, SortOrder } from './types.ts';
-import { statusFromDays, type ProjectStatus } from '../domain/period.ts';
-import { findRegion } from '../domain/taxonomy.ts';
+import { facetNames, type FacetName, type FacetValue, type SearchFilters, type SortOrder } from './types.ts';
+import { statusFromDays } from '../domain/period.ts';
+import { FacetTable } from './facets.ts';
 
 /*
  * The catalog's own search index, held in memory (why: PGlite runs on the event loop and
@@ -22,6 +22,9 @@ const MODIFIER_COMPOUND_WEIGHT = 0.45; // "Gesundheit" in "Gesundheitsförderung
 const TYPO_WEIGHT = 0.6;
 const COMPOUND_SPLIT_WEIGHT = 0.8; // "Jugendbeteiligung" as "Jugend" + "Beteiligung"
 const FIELD_COUNT = searchFields.length;
+const STATUS_FACET = facetNames.indexOf('status');
+const TERM_CACHE_LIMIT = 2000;
+const RESULT_CACHE_LIMIT = 1000;
 const TF_CAP = 255;
 
 interface Posting {
@@ -63,6 +66,14 @@ export class SearchIndex {
   private readonly lengthSums = new Array<number>(FIELD_COUNT).fill(0);
   private liveCount = 0;
   private titleOrder: Map<number, number> | null = null;
+  private readonly idfCache = new Map<string, number>();
+  private readonly resultCache = new Map<string, IndexSearchResult>();
+  private readonly termCache = new Map<string, { scores: SparseScores; matched: string[]; correction: { surface: string; replacement: string } | null }>();
+  private readonly facets = new FacetTable();
+  private readonly facetCodes: Int32Array[] = [];
+  private scratchValues = new Float64Array(1024);
+  /** Publication time per slot (ms), for "newest" without parsing dates per query. */
+  private readonly publishedMs: number[] = [];
   /** Display form of each target-group facet key, as first seen. */
   private readonly targetGroupLabels = new Map<string, string>();
   private readonly collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
@@ -111,8 +122,17 @@ export class SearchIndex {
       posting.freqs.push(pack(tf));
     }
     for (const group of doc.targetGroups) if (!this.targetGroupLabels.has(group.key)) this.targetGroupLabels.set(group.key, group.label);
+    this.publishedMs.push(doc.publishedAt ? Date.parse(doc.publishedAt) : 0);
+    this.facetCodes.push(this.facets.codesOf(doc));
     this.liveCount++;
+    this.changed();
+  }
+
+  private changed(): void {
     this.titleOrder = null;
+    this.idfCache.clear();
+    this.termCache.clear();
+    this.resultCache.clear();
   }
 
   remove(id: string): void {
@@ -122,72 +142,86 @@ export class SearchIndex {
     this.slotById.delete(id);
     this.fieldLengths[slot]!.forEach((length, f) => (this.lengthSums[f]! -= length));
     this.liveCount--;
-    this.titleOrder = null;
+    this.changed();
   }
 
   search(options: IndexSearchOptions): IndexSearchResult {
+    // Identical requests (the start page, popular searches, paging back) are answered from a
+    // cache that every change to the index empties.
+    const cacheKey = JSON.stringify(options);
+    const cached = this.resultCache.get(cacheKey);
+    if (cached) return cached;
+    const result = this.execute(options);
+    if (this.resultCache.size >= RESULT_CACHE_LIMIT) this.resultCache.delete(this.resultCache.keys().next().value!);
+    this.resultCache.set(cacheKey, result);
+    return result;
+  }
+
+  private execute(options: IndexSearchOptions): IndexSearchResult {
     const groups = parseQuery(options.text, this.synonyms);
     const matchedTerms = new Set<string>();
     let didYouMean: string | null = null;
     let scores: Float64Array | null = null;
     let matchCounts: Uint8Array | null = null;
+    // Slots that matched at least one query word; only these are visited below.
+    let candidates: number[] | null = null;
 
     if (groups.length > 0) {
       scores = new Float64Array(this.docs.length);
       matchCounts = new Uint8Array(this.docs.length);
-      const corrections: Array<{ surface: string; replacement: string }> = [];
+      candidates = [];
+      const context: ScoringContext = { matchedTerms, corrections: [], averages: this.averageLengths() };
       for (const group of groups) {
-        const groupScores = this.scoreGroup(this.withCompoundSplit(group), matchedTerms, corrections);
-        for (let slot = 0; slot < groupScores.length; slot++) {
-          const s = groupScores[slot]!;
-          if (s > 0) {
-            scores[slot]! += s;
-            matchCounts[slot]!++;
-          }
+        const groupScores = this.scoreGroup(this.withCompoundSplit(group), context);
+        for (let i = 0; i < groupScores.slots.length; i++) {
+          const slot = groupScores.slots[i]!;
+          if (matchCounts[slot] === 0) candidates.push(slot);
+          scores[slot]! += groupScores.scores[i]!;
+          matchCounts[slot]!++;
         }
       }
-      if (corrections.length) didYouMean = corrections.reduce((q, c) => q.replace(c.surface, c.replacement), options.text.trim());
+      if (context.corrections.length) didYouMean = context.corrections.reduce((q, c) => q.replace(c.surface, c.replacement), options.text.trim());
     }
 
     // Short queries need every word; longer ones two thirds of them (people type filler words).
     // If no document reaches that, those matching the most words are shown.
     let required = groups.length <= 2 ? groups.length : Math.ceil(groups.length * 0.66);
-    if (matchCounts && required > 1) {
+    if (matchCounts && candidates && required > 1) {
       let best = 0;
-      for (let slot = 0; slot < matchCounts.length; slot++) if (this.live[slot] && matchCounts[slot]! > best) best = matchCounts[slot]!;
+      for (const slot of candidates) if (matchCounts[slot]! > best) best = matchCounts[slot]!;
       required = Math.min(required, Math.max(1, best));
     }
-    if (scores && matchCounts && groups.length > 1) {
+    if (scores && matchCounts && candidates && groups.length > 1) {
       // Coordination: documents that match more of the query's words rank higher.
-      for (let slot = 0; slot < scores.length; slot++) scores[slot]! *= (matchCounts[slot]! / groups.length) ** 2;
+      for (const slot of candidates) scores[slot]! *= (matchCounts[slot]! / groups.length) ** 2;
     }
-    const textMatches = (slot: number) => !matchCounts || matchCounts[slot]! >= required;
 
-    const filterChecks = this.filterChecks(options.filters);
-    const facetCounts = createFacetCounters();
+    const filters = this.facets.compile(options.filters);
+    const counts = new Int32Array(this.facets.size);
     const selected: number[] = [];
-    for (let slot = 0; slot < this.docs.length; slot++) {
-      if (!this.live[slot] || !textMatches(slot)) continue;
+    const visit = (slot: number) => {
+      if (!this.live[slot] || (matchCounts && matchCounts[slot]! < required)) return;
       const doc = this.docs[slot]!;
-      const status = statusFromDays(doc.startDay, doc.endDay, options.today);
-      // Disjunctive faceting: a facet's counts ignore that facet's own filter.
-      let failed: FacetName | null = null;
-      let failures = 0;
-      for (const check of filterChecks) {
-        if (!check.passes(doc, status)) {
-          failures++;
-          failed = check.facet;
-          if (failures > 1) break;
-        }
+      const codes = this.facetCodes[slot]!;
+      const statusCode = this.facets.statusCode(statusFromDays(doc.startDay, doc.endDay, options.today));
+      // Disjunctive faceting: a facet's counts ignore that facet's own filter, so a document
+      // failing exactly one filter still counts for that facet's values.
+      let failed = -1;
+      for (const facet of filters.active) {
+        if (this.facets.passes(codes, statusCode, facet, filters.wanted)) continue;
+        if (failed !== -1) return;
+        failed = facet;
       }
-      if (failures === 0) selected.push(slot);
-      if (failures > 1) continue;
-      countFacets(facetCounts, doc, status, failed);
-    }
+      if (failed === -1) selected.push(slot);
+      for (let i = 0; i < codes.length; i++) if (failed === -1 || this.facets.facetOf[codes[i]!] === failed) counts[codes[i]!]!++;
+      if (failed === -1 || failed === STATUS_FACET) counts[statusCode]!++;
+    };
+    if (candidates) for (const slot of candidates) visit(slot);
+    else for (let slot = 0; slot < this.docs.length; slot++) visit(slot);
 
-    const ranked = this.sortSlots(selected, options.sort, scores, groups.length > 0);
+    const ranked = this.topSlots(selected, options.sort, groups.length > 0 ? scores : null, options.offset + options.limit);
     const hits = ranked.slice(options.offset, options.offset + options.limit).map((slot) => ({ id: this.docs[slot]!.id, score: scores?.[slot] ?? 0 }));
-    return { total: selected.length, hits, facets: toFacetValues(facetCounts, options.filters, this.targetGroupLabels), didYouMean, matchedTerms };
+    return { total: selected.length, hits, facets: this.facets.values(counts, options.filters, this.targetGroupLabels), didYouMean, matchedTerms };
   }
 
   /**
@@ -211,79 +245,111 @@ export class SearchIndex {
     return best ? { ...group, alternatives: [...group.alternatives, { terms: best, weight: COMPOUND_SPLIT_WEIGHT }] } : group;
   }
 
-  /** Scores of one query group per slot: the best alternative, each alternative needing all its terms. */
-  private scoreGroup(group: QueryGroup, matchedTerms: Set<string>, corrections: Array<{ surface: string; replacement: string }>): Float64Array {
-    const best = new Float64Array(this.docs.length);
+  /** Scores of one query group: per document the best alternative, each alternative needing all its terms. */
+  private scoreGroup(group: QueryGroup, context: ScoringContext): SparseScores {
+    const alternatives: SparseScores[] = [];
     for (const alternative of group.alternatives) {
-      let combined: Float64Array | null = null;
+      let combined: SparseScores | null = null;
       for (const term of alternative.terms) {
-        const termScores = this.scoreTerm(term, matchedTerms, alternative.weight === 1 && alternative.terms.length === 1 ? { group, corrections } : null);
-        if (!combined) combined = termScores;
-        else for (let slot = 0; slot < combined.length; slot++) combined[slot] = termScores[slot]! > 0 && combined[slot]! > 0 ? combined[slot]! + termScores[slot]! : 0;
+        const own = alternative.weight === 1 && alternative.terms.length === 1;
+        const termScores = this.scoreTerm(term, context, own ? group.surface : null);
+        combined = combined ? intersectSum(combined, termScores) : termScores;
+        if (combined.slots.length === 0) break;
       }
-      if (!combined) continue;
-      for (let slot = 0; slot < combined.length; slot++) {
-        const s = combined[slot]! * alternative.weight;
-        if (s > best[slot]!) best[slot] = s;
-      }
+      if (combined && combined.slots.length) alternatives.push(scaled(combined, alternative.weight));
     }
-    return best;
+    return unionMax(alternatives, this.scratch());
   }
 
-  /** Per-slot score of one term and its compound and typo expansions (the best expansion per document). */
-  private scoreTerm(term: string, matchedTerms: Set<string>, typoContext: { group: QueryGroup; corrections: Array<{ surface: string; replacement: string }> } | null): Float64Array {
-    const scores = new Float64Array(this.docs.length);
+  /**
+   * Scores of one term with its compound and typo expansions (the best expansion per document).
+   * `surface` is set for the user's own word, which may then be corrected for typos.
+   */
+  private scoreTerm(term: string, context: ScoringContext, surface: string | null): SparseScores {
+    // Popular words recur across queries; their scores stay valid until the index changes.
+    const cacheKey = surface === null ? term : `${term}\u0001${surface}`;
+    const cached = this.termCache.get(cacheKey);
+    if (cached) {
+      for (const t of cached.matched) context.matchedTerms.add(t);
+      if (cached.correction) context.corrections.push(cached.correction);
+      return cached.scores;
+    }
+    const local: ScoringContext = { matchedTerms: new Set(), corrections: [], averages: context.averages };
+    const scores = this.computeTermScores(term, local, surface);
+    if (this.termCache.size >= TERM_CACHE_LIMIT) this.termCache.delete(this.termCache.keys().next().value!);
+    this.termCache.set(cacheKey, { scores, matched: [...local.matchedTerms], correction: local.corrections[0] ?? null });
+    for (const t of local.matchedTerms) context.matchedTerms.add(t);
+    context.corrections.push(...local.corrections);
+    return scores;
+  }
+
+  private computeTermScores(term: string, context: ScoringContext, surface: string | null): SparseScores {
     const expansions: Array<{ term: string; weight: number }> = [];
     if (this.postings.has(term)) expansions.push({ term, weight: 1 });
     if (term.length >= 3) for (const t of this.dictionary.compoundsEndingWith(term)) expansions.push({ term: t, weight: HEAD_COMPOUND_WEIGHT });
     if (term.length >= 4) for (const t of this.dictionary.compoundsStartingWith(term)) expansions.push({ term: t, weight: MODIFIER_COMPOUND_WEIGHT });
-    if (expansions.length === 0 && typoContext) {
+    if (expansions.length === 0 && surface !== null) {
       // Nothing matches as typed: search the closest spelling (with its compounds) instead.
       const closest = this.dictionary.nearTerms(term)[0];
-      if (closest) {
-        const surface = typoContext.group.surface;
-        typoContext.corrections.push({ surface, replacement: this.surfaceFor(closest.term, surface) });
-        const corrected = this.scoreTerm(closest.term, matchedTerms, null);
-        for (let slot = 0; slot < corrected.length; slot++) corrected[slot]! *= TYPO_WEIGHT;
-        return corrected;
-      }
+      if (!closest) return emptyScores;
+      context.corrections.push({ surface, replacement: this.surfaceFor(closest.term, surface) });
+      return scaled(this.scoreTerm(closest.term, context, null), TYPO_WEIGHT);
     }
-    const averages = this.lengthSums.map((sum) => (this.liveCount ? sum / this.liveCount : 1) || 1);
     // A compound is rarer than its head word; scoring it with its own rarity would rank
     // "Gesundheitsförderung" above "Förderung" for the query "Förderung".
     const ownIdf = this.postings.has(term) ? this.idf(term) : Infinity;
+    const { values, touched } = this.scratch();
     for (const { term: t, weight } of expansions) {
-      const posting = this.postings.get(t);
-      if (!posting) continue;
+      const posting = this.postings.get(t)!;
       const termIdf = this.idf(t);
       if (termIdf === 0) continue;
-      matchedTerms.add(t);
+      context.matchedTerms.add(t);
       const idf = Math.min(termIdf, ownIdf);
       for (let i = 0; i < posting.docs.length; i++) {
         const slot = posting.docs[i]!;
         if (!this.live[slot]) continue;
-        const packed = posting.freqs[i]!;
-        const lengths = this.fieldLengths[slot]!;
-        let weightedTf = 0;
-        for (let f = 0; f < FIELD_COUNT; f++) {
-          const tf = Math.floor(packed / 2 ** (8 * f)) % 256;
-          if (tf === 0) continue;
-          const field = searchFields[f]!;
-          const b = fieldB[field];
-          weightedTf += (fieldWeights[field] * tf) / (1 - b + (b * lengths[f]!) / averages[f]!);
-        }
-        const s = (weight * idf * (weightedTf * (K1 + 1))) / (K1 + weightedTf);
-        if (s > scores[slot]!) scores[slot] = s;
+        const s = weight * idf * this.bm25f(posting.freqs[i]!, this.fieldLengths[slot]!, context.averages);
+        const previous = values[slot]!;
+        if (previous === 0) touched.push(slot);
+        if (s > previous) values[slot] = s;
       }
     }
-    return scores;
+    return drain(values, touched);
   }
 
+  /** BM25F saturation over the weighted, length-normalised field frequencies of one posting. */
+  private bm25f(packed: number, lengths: number[], averages: number[]): number {
+    let weightedTf = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const tf = Math.floor(packed / 2 ** (8 * f)) % 256;
+      if (tf === 0) continue;
+      const field = searchFields[f]!;
+      const b = fieldB[field];
+      weightedTf += (fieldWeights[field] * tf) / (1 - b + (b * lengths[f]!) / averages[f]!);
+    }
+    return (weightedTf * (K1 + 1)) / (K1 + weightedTf);
+  }
+
+  private averageLengths(): number[] {
+    return this.lengthSums.map((sum) => (this.liveCount ? sum / this.liveCount : 1) || 1);
+  }
+
+  /** A zeroed buffer the size of the index plus a list of the slots written to it. */
+  private scratch(): { values: Float64Array; touched: number[] } {
+    if (this.scratchValues.length < this.docs.length) this.scratchValues = new Float64Array(Math.max(1024, this.docs.length * 2));
+    return { values: this.scratchValues, touched: [] };
+  }
+
+  /** Inverse document frequency over live documents; cached until the index changes. */
   private idf(term: string): number {
+    const cached = this.idfCache.get(term);
+    if (cached !== undefined) return cached;
     const posting = this.postings.get(term);
     let df = 0;
     if (posting) for (const slot of posting.docs) if (this.live[slot]) df++;
-    return df === 0 ? 0 : Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+    const idf = df === 0 ? 0 : Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+    this.idfCache.set(term, idf);
+    return idf;
   }
 
   /** A readable spelling for a corrected term: the word as it appears in some document. */
@@ -302,33 +368,19 @@ export class SearchIndex {
     return fallback;
   }
 
-  private filterChecks(filters: SearchFilters): Array<{ facet: FacetName; passes: (doc: IndexedDocument, status: ProjectStatus) => boolean }> {
-    const checks: Array<{ facet: FacetName; passes: (doc: IndexedDocument, status: ProjectStatus) => boolean }> = [];
-    const anyOf = <T,>(wanted: T[], has: (doc: IndexedDocument) => T[]) => {
-      const set = new Set(wanted);
-      return (doc: IndexedDocument) => has(doc).some((v) => set.has(v));
-    };
-    if (filters.kinds.length) checks.push({ facet: 'kind', passes: (d) => filters.kinds.includes(d.kind) });
-    if (filters.areas.length) checks.push({ facet: 'area', passes: (d) => d.area !== null && filters.areas.includes(d.area) });
-    if (filters.leitsaetze.length) checks.push({ facet: 'leitsatz', passes: anyOf(filters.leitsaetze, (d) => d.leitsaetze) });
-    if (filters.sdgs.length) checks.push({ facet: 'sdg', passes: anyOf(filters.sdgs, (d) => d.sdgs) });
-    if (filters.regions.length) checks.push({ facet: 'region', passes: anyOf(filters.regions, (d) => d.regions) });
-    if (filters.targetGroups.length)
-      checks.push({ facet: 'targetGroup', passes: anyOf(filters.targetGroups.map((g) => g.toLowerCase()), (d) => d.targetGroups.map((g) => g.key)) });
-    if (filters.statuses.length) checks.push({ facet: 'status', passes: (_d, status) => filters.statuses.includes(status) });
-    if (filters.participationOpen) checks.push({ facet: 'participation', passes: (d) => d.participationOpen });
-    if (filters.fundingKinds.length) checks.push({ facet: 'funding', passes: anyOf(filters.fundingKinds, (d) => d.fundingKinds) });
-    return checks;
-  }
-
-  private sortSlots(slots: number[], sort: SortOrder, scores: Float64Array | null, hasText: boolean): number[] {
-    const newest = (a: number, b: number) => (this.docs[b]!.publishedAt ?? '').localeCompare(this.docs[a]!.publishedAt ?? '') || a - b;
+  /** The first `count` slots in the requested order, without sorting the whole result set. */
+  private topSlots(slots: number[], sort: SortOrder, scores: Float64Array | null, count: number): number[] {
+    const published = this.publishedMs;
+    let before: (a: number, b: number) => boolean;
     if (sort === 'titel') {
       const order = this.titleRanks();
-      return slots.sort((a, b) => order.get(a)! - order.get(b)!);
+      before = (a, b) => order.get(a)! < order.get(b)!;
+    } else if (sort === 'neueste' || !scores) {
+      before = (a, b) => published[a]! > published[b]! || (published[a] === published[b] && a < b);
+    } else {
+      before = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (published[a]! > published[b]! || (published[a] === published[b] && a < b)));
     }
-    if (sort === 'neueste' || !hasText || !scores) return slots.sort(newest);
-    return slots.sort((a, b) => scores[b]! - scores[a]! || newest(a, b));
+    return topK(slots, count, before);
   }
 
   /** Title order by German collation, computed once per change (sorting by collator per query is slow). */
@@ -376,64 +428,77 @@ function pack(tf: number[]): number {
   return packed;
 }
 
-type FacetCounters = Record<FacetName, Map<string, number>>;
-
-function createFacetCounters(): FacetCounters {
-  return {
-    kind: new Map(),
-    area: new Map(),
-    leitsatz: new Map(),
-    sdg: new Map(),
-    region: new Map(),
-    targetGroup: new Map(),
-    status: new Map(),
-    participation: new Map(),
-    funding: new Map(),
-  };
+interface ScoringContext {
+  matchedTerms: Set<string>;
+  corrections: Array<{ surface: string; replacement: string }>;
+  averages: number[];
 }
 
-function countFacets(counters: FacetCounters, doc: IndexedDocument, status: ProjectStatus, failedFacet: FacetName | null): void {
-  const bump = (facet: FacetName, value: string) => {
-    if (failedFacet !== null && failedFacet !== facet) return;
-    counters[facet].set(value, (counters[facet].get(value) ?? 0) + 1);
-  };
-  bump('kind', doc.kind);
-  if (doc.area) bump('area', doc.area);
-  for (const n of doc.leitsaetze) bump('leitsatz', String(n));
-  for (const n of doc.sdgs) bump('sdg', String(n));
-  for (const r of doc.regions) bump('region', r);
-  for (const g of doc.targetGroups) bump('targetGroup', g.key);
-  bump('status', status);
-  if (doc.participationOpen) bump('participation', 'open');
-  for (const k of doc.fundingKinds) bump('funding', k);
+/** Scores for a set of slots, ascending by slot. */
+interface SparseScores {
+  slots: Int32Array;
+  scores: Float64Array;
 }
 
-function toFacetValues(counters: FacetCounters, filters: SearchFilters, targetGroupLabels: Map<string, string>): Record<FacetName, FacetValue[]> {
-  const selectedByFacet: Record<FacetName, string[]> = {
-    kind: filters.kinds,
-    area: filters.areas,
-    leitsatz: filters.leitsaetze.map(String),
-    sdg: filters.sdgs.map(String),
-    region: filters.regions,
-    targetGroup: filters.targetGroups.map((g) => g.toLowerCase()),
-    status: filters.statuses,
-    participation: filters.participationOpen ? ['open'] : [],
-    funding: filters.fundingKinds,
-  };
-  const result = {} as Record<FacetName, FacetValue[]>;
-  for (const facet of Object.keys(counters) as FacetName[]) {
-    const selected = new Set(selectedByFacet[facet]);
-    const values = new Map(counters[facet]);
-    for (const value of selected) if (!values.has(value)) values.set(value, 0);
-    result[facet] = [...values.entries()]
-      .map(([value, count]) => ({
-        value,
-        count,
-        selected: selected.has(value),
-        ...(facet === 'region' ? { parent: findRegion(value)?.parent ?? null } : {}),
-        ...(facet === 'targetGroup' ? { label: targetGroupLabels.get(value) ?? value } : {}),
-      }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'de', { numeric: true }));
+const emptyScores: SparseScores = { slots: new Int32Array(0), scores: new Float64Array(0) };
+
+/** Moves the touched entries of a scratch buffer into sparse form and zeroes the buffer again. */
+function drain(values: Float64Array, touched: number[]): SparseScores {
+  const slots = Int32Array.from(touched).sort();
+  const scores = new Float64Array(slots.length);
+  for (let i = 0; i < slots.length; i++) {
+    scores[i] = values[slots[i]!]!;
+    values[slots[i]!] = 0;
   }
-  return result;
+  return { slots, scores };
+}
+
+function scaled(sparse: SparseScores, factor: number): SparseScores {
+  if (factor === 1) return sparse;
+  return { slots: sparse.slots, scores: sparse.scores.map((s) => s * factor) };
+}
+
+/** Slots present in both, with summed scores (all terms of an alternative must match). */
+function intersectSum(a: SparseScores, b: SparseScores): SparseScores {
+  const slots: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0, j = 0; i < a.slots.length && j < b.slots.length; ) {
+    if (a.slots[i]! < b.slots[j]!) i++;
+    else if (a.slots[i]! > b.slots[j]!) j++;
+    else {
+      slots.push(a.slots[i]!);
+      scores.push(a.scores[i++]! + b.scores[j++]!);
+    }
+  }
+  return { slots: Int32Array.from(slots), scores: Float64Array.from(scores) };
+}
+
+/** Slots present in any, with the best score (a document needs one alternative). */
+function unionMax(parts: SparseScores[], scratch: { values: Float64Array; touched: number[] }): SparseScores {
+  if (parts.length === 0) return emptyScores;
+  if (parts.length === 1) return parts[0]!;
+  const { values, touched } = scratch;
+  for (const part of parts) {
+    for (let i = 0; i < part.slots.length; i++) {
+      const slot = part.slots[i]!;
+      if (values[slot] === 0) touched.push(slot);
+      if (part.scores[i]! > values[slot]!) values[slot] = part.scores[i]!;
+    }
+  }
+  return drain(values, touched);
+}
+
+/** The `count` best items by `before`, in order: a bounded insertion list, cheap for small pages. */
+function topK(items: number[], count: number, before: (a: number, b: number) => boolean): number[] {
+  if (count <= 0) return [];
+  if (count >= items.length / 4) return items.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, count);
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === count && !before(item, best[count - 1]!)) continue;
+    if (best.length === count) best.pop();
+    let at = best.length;
+    while (at > 0 && before(item, best[at - 1]!)) at--;
+    best.splice(at, 0, item);
+  }
+  return best;
 }
