@@ -8,12 +8,16 @@ const SEARCH_POLL_MS = 1000;
 
 /** Serves the web app until SIGINT/SIGTERM, then closes the database cleanly. */
 export async function startServer(context: AppContext, config: AppConfig): Promise<void> {
-  await context.search.load();
-  // Picks up changes made through other instances (or the CLI) within a second.
-  context.search.start(SEARCH_POLL_MS);
+  // Pages are served at once; the index fills in the background (search says so until it is complete),
+  // then follows changes made through other instances or the CLI within a second.
+  const indexing = context.search
+    .load()
+    .then(() => context.search.start(SEARCH_POLL_MS))
+    .catch((error: unknown) => console.error('Suchindex konnte nicht aufgebaut werden:', error));
   const app = createWebApp({ catalog: context.catalog, search: context.search, siteUrl: config.siteUrl });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)}; ${context.search.size} Beiträge im Suchindex)`);
+    console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
+    void indexing.then(() => console.log(`Suchindex bereit: ${context.search.size} Beiträge.`));
   });
   const shutdown = () => {
     server.close();

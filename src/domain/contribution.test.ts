@@ -45,3 +45,15 @@ describe('slugs and regions', () => {
     expect(regionAncestry('st-kassel').map((r) => r.id)).toEqual(['st-kassel', 'rb-kassel', 'hessen']);
   });
 });
+
+describe('reading stored content', () => {
+  it('fills defaults for fields a record stored before a schema change lacks', async () => {
+    const { withContentDefaults } = await import('./contribution.ts');
+    const full = ContributionContentSchema.parse({ title: 'Alt gespeichert', answers: { decision: 'Ratsbeschluss' } });
+    const { taxonomy: _dropped, ...old } = full;
+    const restored = withContentDefaults({ ...old, answers: { decision: 'Ratsbeschluss' } } as unknown as typeof full);
+    expect(restored.taxonomy).toEqual({ leitbildArea: null, leitsaetze: [], sdgs: [], kommunenFocus: false });
+    expect(restored.answers).toEqual({ decision: 'Ratsbeschluss', support: null, challenges: null, prerequisites: null });
+    expect(restored.title).toBe('Alt gespeichert');
+  });
+});

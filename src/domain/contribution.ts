@@ -187,6 +187,24 @@ export const ProvenanceSchema = z.object({
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
+const contentDefaults = ContributionContentSchema.parse({ title: 'Vorgabe' });
+
+/**
+ * Stored content was validated when written; on reading, only fields added to the schema later
+ * need their defaults (a full parse per record made loading 100k records several times slower).
+ */
+export function withContentDefaults(stored: ContributionContent): ContributionContent {
+  return {
+    ...contentDefaults,
+    ...stored,
+    answers: { ...contentDefaults.answers, ...stored.answers },
+    period: { ...contentDefaults.period, ...stored.period },
+    participation: { ...contentDefaults.participation, ...stored.participation },
+    funding: { ...contentDefaults.funding, ...stored.funding },
+    taxonomy: { ...contentDefaults.taxonomy, ...stored.taxonomy },
+  };
+}
+
 /** A stored contribution: content plus identity, editorial state and derived status. The canonical JSON shape. */
 export const ContributionSchema = ContributionContentSchema.extend({
   id: z.uuid(),

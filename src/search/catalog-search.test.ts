@@ -49,6 +49,13 @@ describe.each(testEngines)('catalog search over storage on %s', (engine) => {
     await t?.dispose();
   });
 
+  it('reports its results as incomplete until the index is loaded', async () => {
+    const fresh = createCatalogSearch({ contributions: repo, today: () => '2026-11-21' });
+    expect((await fresh.search(query('Förderung'))).incomplete).toBe(true);
+    await fresh.load();
+    expect((await fresh.search(query('Förderung'))).incomplete).toBe(false);
+  });
+
   it('finds published contributions only, with highlighted title and snippet', async () => {
     const result = await search.search(query('Förderung'));
     expect(result.total).toBe(1);

@@ -7,7 +7,8 @@ import { bestSnippet, highlight } from './snippets.ts';
 import { loadSynonyms, type SynonymTable } from './synonyms.ts';
 import type { CatalogSearch, SearchHit, SearchQuery, SearchResult, Snippet } from './types.ts';
 
-const LOAD_PAGE = 2000;
+// Small pages keep the event loop free for requests while the index is built after a start.
+const LOAD_PAGE = 500;
 // Transactions stamp updated_at with their start time but may commit later; re-reading a
 // window of recent changes on every poll catches those late commits.
 const LATE_COMMIT_WINDOW_MS = 10_000;
@@ -43,6 +44,7 @@ export function createCatalogSearch(deps: {
   let lastPollStartedAt: string | null = null;
   let timer: NodeJS.Timeout | null = null;
   let refreshing: Promise<number> | null = null;
+  let loaded = false;
 
   function apply(contribution: Contribution): boolean {
     if (versions.get(contribution.id) === contribution.version && contribution.state === 'published') return false;
@@ -78,6 +80,7 @@ export function createCatalogSearch(deps: {
   async function load(): Promise<void> {
     lastPollStartedAt = await contributions.now();
     await readChanges(null, ['published']);
+    loaded = true;
   }
 
   async function refresh(): Promise<number> {
@@ -126,7 +129,7 @@ export function createCatalogSearch(deps: {
       if (!contribution) continue;
       hits.push({ contribution, score: hit.score, title: highlight(contribution.title, result.matchedTerms), snippets: snippetsFor(contribution, result.matchedTerms) });
     }
-    return { query, total: result.total, hits, facets: result.facets, didYouMean: result.didYouMean };
+    return { query, total: result.total, hits, facets: result.facets, didYouMean: result.didYouMean, incomplete: !loaded };
   }
 
   async function similar(contribution: Contribution, limit: number): Promise<Contribution[]> {

@@ -65,6 +65,8 @@ export interface SearchResult {
   facets: Record<FacetName, FacetValue[]>;
   /** A corrected query when the given one found little, e.g. "Klimschutz" → "Klimaschutz". */
   didYouMean: string | null;
+  /** True while the index is still being built after a start: not every contribution is found yet. */
+  incomplete: boolean;
 }
 
 export interface CatalogSearch {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ContributionContentSchema,
+  withContentDefaults,
   withDerivedStatus,
   type Contribution,
   type ContributionContent,
@@ -293,7 +294,7 @@ function filterColumns(content: ContributionContent): unknown[] {
 
 function toContribution(row: ContributionRow): Contribution {
   return withDerivedStatus({
-    ...ContributionContentSchema.parse(row.content),
+    ...withContentDefaults(row.content),
     id: row.id,
     slug: row.slug,
     state: row.state,

@@ -178,6 +178,15 @@ describe('results page /suche', () => {
   });
 });
 
+describe('search while the index is still being built', () => {
+  it('tells the visitor that not every contribution is found yet', async () => {
+    const app = createWebApp({ catalog: createFakeCatalog(fixtureContributions), search: createFakeSearch(fixtureContributions, { incomplete: true }), siteUrl });
+    const html = await (await app.request('/suche?q=Arbeit')).text();
+    expect(textOf(html)).toContain('Der Suchindex wird gerade aufgebaut');
+    expect(textOf((await get('/suche?q=Arbeit')).html)).not.toContain('Der Suchindex wird gerade aufgebaut');
+  });
+});
+
 describe('bad input on /suche: a normal German page, never a 500', () => {
   it('cuts a 10 000-character query and says so', async () => {
     const { app, search } = appWith();

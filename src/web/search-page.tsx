@@ -295,11 +295,12 @@ export const SearchPage: FC<SearchPageProps> = ({ query, result, pageCount, name
   return (
     <>
       <h1>{searchHeading(query)}</h1>
-      {notices.length > 0 ? (
+      {notices.length > 0 || result.incomplete ? (
         <div class="notice" role="note" aria-label="Hinweise zu Ihrer Anfrage">
           {notices.map((notice) => (
             <p>{notice}</p>
           ))}
+          {result.incomplete ? <p>Der Suchindex wird gerade aufgebaut. Noch werden nicht alle Beiträge gefunden; bitte versuchen Sie es in Kürze erneut.</p> : null}
         </div>
       ) : null}
       <div class="search-layout">

@@ -1,0 +1,2 @@
+-- The search index of every instance follows changes in (updated_at, id) order.
+CREATE INDEX contributions_change_feed_idx ON contributions (updated_at, id);
