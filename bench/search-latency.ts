@@ -25,17 +25,25 @@ function workload(): SearchQuery[] {
   ]);
 }
 
-async function timeEach<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<number[]> {
-  for (const item of items) await run(item); // warm-up pass
-  const times: number[] = [];
-  for (let pass = 0; pass < PASSES; pass++) {
+/**
+ * Times every item once ("first": our index has not seen the request; words shared with earlier
+ * requests may already be in its term cache) and then PASSES more times ("repeated": answered
+ * from the result cache until the index changes).
+ */
+async function timeEach<T>(items: T[], run: (item: T) => Promise<unknown>): Promise<{ first: number[]; repeated: number[] }> {
+  const timed = async () => {
+    const times: number[] = [];
     for (const item of items) {
       const started = performance.now();
       await run(item);
       times.push(performance.now() - started);
     }
-  }
-  return times.sort((a, b) => a - b);
+    return times;
+  };
+  const first = await timed();
+  const repeated: number[] = [];
+  for (let pass = 0; pass < PASSES; pass++) repeated.push(...(await timed()));
+  return { first: first.sort((a, b) => a - b), repeated: repeated.sort((a, b) => a - b) };
 }
 
 const summary = (times: number[]) => `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`;
@@ -66,11 +74,12 @@ for (const n of sizes.length ? sizes : [1000, 10_000, 100_000]) {
       [text],
     ),
   );
-  const p95Ratio = percentile(plain, 95) / percentile(ours, 95);
   console.log(`\n${n.toLocaleString('de-DE')} contributions on ${label}`);
-  console.log(`  baukasten search + facets (${ours.length} timed queries): ${summary(ours)}; index load ${(loadMs / 1000).toFixed(2)} s; RSS +${rssMb() - rssBefore} MB (now ${rssMb()} MB)`);
-  console.log(`  plain PostgreSQL ts_rank, top 10, no facets (${plain.length} timed): ${summary(plain)}; GIN index build ${(indexMs / 1000).toFixed(1)} s`);
-  console.log(`  ratio p95 plain / baukasten: ${p95Ratio.toFixed(1)}×`);
+  console.log(`  baukasten search + facets, first run (${ours.first.length} queries): ${summary(ours.first)}`);
+  console.log(`  baukasten search + facets, repeated (${ours.repeated.length}): ${summary(ours.repeated)}`);
+  console.log(`  index load ${(loadMs / 1000).toFixed(2)} s; RSS +${rssMb() - rssBefore} MB (process now ${rssMb()} MB, incl. PGlite when embedded)`);
+  console.log(`  plain PostgreSQL ts_rank, top 10, no facets, first run (${plain.first.length}): ${summary(plain.first)}; repeated: ${summary(plain.repeated)}; GIN index build ${(indexMs / 1000).toFixed(1)} s`);
+  console.log(`  ratio p95 plain / baukasten: first run ${(percentile(plain.first, 95) / percentile(ours.first, 95)).toFixed(1)}×, repeated ${(percentile(plain.repeated, 95) / percentile(ours.repeated, 95)).toFixed(1)}×`);
   search.stop();
   await db.close();
 }

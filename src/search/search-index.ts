@@ -360,12 +360,15 @@ export class SearchIndex {
     const slot = posting?.docs.find((s) => this.live[s]);
     if (!indexed || slot === undefined) return fallback;
     const doc = this.docs[slot]!;
+    // The shortest written form reads most like a base form ("Budget" rather than "Budgets").
+    let shortest: string | null = null;
     for (const field of searchFields) {
       for (const match of doc.texts[field].matchAll(/[\p{L}\p{N}]+/gu)) {
-        if (analyze(match[0])[0] === indexed) return indexed === term ? match[0] : match[0].slice(0, term.length);
+        if ((!shortest || match[0].length < shortest.length) && analyze(match[0])[0] === indexed) shortest = match[0];
       }
     }
-    return fallback;
+    if (!shortest) return fallback;
+    return indexed === term ? shortest : shortest.slice(0, term.length);
   }
 
   /** The first `count` slots in the requested order, without sorting the whole result set. */

@@ -331,6 +331,12 @@ export const SearchPage: FC<SearchPageProps> = ({ query, result, pageCount, name
             <NoResults query={query} result={result} filters={filters} names={names} />
           ) : (
             <>
+              {result.didYouMean ? (
+                <p class="did-you-mean">
+                  Treffer mit ähnlicher Schreibweise. Meinten Sie{' '}
+                  <a href={searchPath({ ...query, text: result.didYouMean, sort: defaultSort(result.didYouMean), page: 1 })}>{`„${result.didYouMean}“`}</a>?
+                </p>
+              ) : null}
               <SortLinks query={query} />
               <ul class="contribution-list">
                 {result.hits.map((hit) => (

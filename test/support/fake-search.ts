@@ -114,7 +114,7 @@ export interface FakeSearch extends CatalogSearch {
   readonly queries: SearchQuery[];
 }
 
-export function createFakeSearch(contributions: Contribution[] = fixtureContributions): FakeSearch {
+export function createFakeSearch(contributions: Contribution[] = fixtureContributions, options: { incomplete?: boolean } = {}): FakeSearch {
   const published = contributions.filter((c) => c.state === 'published');
   const texts = new Map(published.map((c) => [c.id, searchableText(c).toLowerCase()]));
   const vocabulary = [...new Set(published.flatMap((c) => searchableText(c).split(/[^\p{L}]+/u)).filter((w) => w.length >= 5))];
@@ -168,7 +168,7 @@ export function createFakeSearch(contributions: Contribution[] = fixtureContribu
       const corrected = queryWords.map((w) => vocabulary.find((v) => v.toLowerCase() !== w && editDistance(v.toLowerCase(), w) <= 2) ?? w);
       if (corrected.some((w, i) => w !== queryWords[i])) didYouMean = corrected.join(' ');
     }
-    return { query, total: hits.length, hits: pageHits, facets, didYouMean };
+    return { query, total: hits.length, hits: pageHits, facets, didYouMean, incomplete: options.incomplete ?? false };
   }
 
   async function similar(contribution: Contribution, limit: number): Promise<Contribution[]> {
