@@ -1,4 +1,4 @@
-import { terms as analyze } from './analyzer.ts';
+import { terms as analyze, tokenize } from './analyzer.ts';
 import { fieldWeights, searchFields, type IndexedDocument, type SearchField } from './documents.ts';
 import { parseQuery, type QueryGroup } from './query.ts';
 import type { SynonymTable } from './synonyms.ts';
@@ -25,12 +25,30 @@ const FIELD_COUNT = searchFields.length;
 const STATUS_FACET = facetNames.indexOf('status');
 const TERM_CACHE_LIMIT = 2000;
 const RESULT_CACHE_LIMIT = 1000;
-const TF_CAP = 255;
+// Frequencies above 63 add nothing under BM25 saturation; 6 bits per field fit five fields in 32 bits.
+const TF_BITS = 6;
+const TF_CAP = 2 ** TF_BITS - 1;
 
-interface Posting {
-  docs: number[];
-  /** Per posting, FIELD_COUNT term frequencies packed as bytes (5 fields: 40 bits, exact in a double). */
-  freqs: number[];
+/** A term's documents in slot order with their per-field frequencies; typed arrays keep 100k documents compact. */
+class Posting {
+  docs = new Int32Array(4);
+  /** FIELD_COUNT frequencies of TF_BITS each, packed into one unsigned 32-bit number. */
+  freqs = new Uint32Array(4);
+  length = 0;
+
+  push(slot: number, packed: number): void {
+    if (this.length === this.docs.length) {
+      this.docs = grow(this.docs, new Int32Array(this.length * 2));
+      this.freqs = grow(this.freqs, new Uint32Array(this.length * 2));
+    }
+    this.docs[this.length] = slot;
+    this.freqs[this.length++] = packed;
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 export interface IndexHit {
@@ -60,6 +78,8 @@ export class SearchIndex {
   private readonly docs: IndexedDocument[] = [];
   private readonly live: boolean[] = [];
   private readonly fieldLengths: number[][] = [];
+  /** Shortest written form of each term, for showing corrected spellings. */
+  private readonly surfaces = new Map<string, string>();
   private readonly slotById = new Map<string, number>();
   private readonly postings = new Map<string, Posting>();
   private readonly dictionary = new TermDictionary();
@@ -96,30 +116,32 @@ export class SearchIndex {
   upsert(doc: IndexedDocument): void {
     this.remove(doc.id);
     const slot = this.docs.length;
-    this.docs.push(doc);
+    // Long texts are needed only while indexing; the index keeps the short fields (similar contributions).
+    this.docs.push({ ...doc, texts: { ...doc.texts, meta: '', body: '' } });
     this.live.push(true);
     this.slotById.set(doc.id, slot);
     const lengths: number[] = [];
     const frequencies = new Map<string, number[]>();
     searchFields.forEach((field, f) => {
-      const fieldTerms = analyze(doc.texts[field]);
-      lengths.push(fieldTerms.length);
-      this.lengthSums[f]! += fieldTerms.length;
-      for (const term of fieldTerms) {
+      const tokens = tokenize(doc.texts[field]);
+      lengths.push(tokens.length);
+      this.lengthSums[f]! += tokens.length;
+      for (const { term, surface } of tokens) {
         let tf = frequencies.get(term);
         if (!tf) frequencies.set(term, (tf = new Array<number>(FIELD_COUNT).fill(0)));
         tf[f] = Math.min(TF_CAP, tf[f]! + 1);
+        const known = this.surfaces.get(term);
+        if (!known || surface.length < known.length) this.surfaces.set(term, surface);
       }
     });
     this.fieldLengths.push(lengths);
     for (const [term, tf] of frequencies) {
       let posting = this.postings.get(term);
       if (!posting) {
-        this.postings.set(term, (posting = { docs: [], freqs: [] }));
+        this.postings.set(term, (posting = new Posting()));
         this.dictionary.add(term);
       }
-      posting.docs.push(slot);
-      posting.freqs.push(pack(tf));
+      posting.push(slot, pack(tf));
     }
     for (const group of doc.targetGroups) if (!this.targetGroupLabels.has(group.key)) this.targetGroupLabels.set(group.key, group.label);
     this.publishedMs.push(doc.publishedAt ? Date.parse(doc.publishedAt) : 0);
@@ -305,7 +327,7 @@ export class SearchIndex {
       if (termIdf === 0) continue;
       context.matchedTerms.add(t);
       const idf = Math.min(termIdf, ownIdf);
-      for (let i = 0; i < posting.docs.length; i++) {
+      for (let i = 0; i < posting.length; i++) {
         const slot = posting.docs[i]!;
         if (!this.live[slot]) continue;
         const s = weight * idf * this.bm25f(posting.freqs[i]!, this.fieldLengths[slot]!, context.averages);
@@ -321,7 +343,7 @@ export class SearchIndex {
   private bm25f(packed: number, lengths: number[], averages: number[]): number {
     let weightedTf = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const tf = Math.floor(packed / 2 ** (8 * f)) % 256;
+      const tf = (packed >>> (TF_BITS * f)) & TF_CAP;
       if (tf === 0) continue;
       const field = searchFields[f]!;
       const b = fieldB[field];
@@ -346,29 +368,20 @@ export class SearchIndex {
     if (cached !== undefined) return cached;
     const posting = this.postings.get(term);
     let df = 0;
-    if (posting) for (const slot of posting.docs) if (this.live[slot]) df++;
+    if (posting) for (let i = 0; i < posting.length; i++) if (this.live[posting.docs[i]!]) df++;
     const idf = df === 0 ? 0 : Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
     this.idfCache.set(term, idf);
     return idf;
   }
 
-  /** A readable spelling for a corrected term: the word as it appears in some document. */
+  /** A readable spelling for a corrected term: its shortest written form ("Budget" rather than "Budgets"). */
   private surfaceFor(term: string, fallback: string): string {
+    const known = this.surfaces.get(term);
+    if (known) return known;
     // The term may be only the beginning of indexed compounds: then show that beginning of the word.
-    const indexed = this.postings.has(term) ? term : this.dictionary.compoundsStartingWith(term, 1, 1)[0];
-    const posting = indexed ? this.postings.get(indexed) : undefined;
-    const slot = posting?.docs.find((s) => this.live[s]);
-    if (!indexed || slot === undefined) return fallback;
-    const doc = this.docs[slot]!;
-    // The shortest written form reads most like a base form ("Budget" rather than "Budgets").
-    let shortest: string | null = null;
-    for (const field of searchFields) {
-      for (const match of doc.texts[field].matchAll(/[\p{L}\p{N}]+/gu)) {
-        if ((!shortest || match[0].length < shortest.length) && analyze(match[0])[0] === indexed) shortest = match[0];
-      }
-    }
-    if (!shortest) return fallback;
-    return indexed === term ? shortest : shortest.slice(0, term.length);
+    const compound = this.dictionary.compoundsStartingWith(term, 1, 1)[0];
+    const written = compound ? this.surfaces.get(compound) : undefined;
+    return written ? written.slice(0, term.length) : fallback;
   }
 
   /** The first `count` slots in the requested order, without sorting the whole result set. */
@@ -408,7 +421,10 @@ export class SearchIndex {
       const posting = this.postings.get(term);
       if (!posting) continue;
       const idf = this.idf(term);
-      for (const other of posting.docs) if (this.live[other]) scores[other]! += idf;
+      for (let i = 0; i < posting.length; i++) {
+        const other = posting.docs[i]!;
+        if (this.live[other]) scores[other]! += idf;
+      }
     }
     const candidates: number[] = [];
     for (let other = 0; other < this.docs.length; other++) {
@@ -427,8 +443,8 @@ export class SearchIndex {
 
 function pack(tf: number[]): number {
   let packed = 0;
-  for (let f = 0; f < FIELD_COUNT; f++) packed += tf[f]! * 2 ** (8 * f);
-  return packed;
+  for (let f = 0; f < FIELD_COUNT; f++) packed |= tf[f]! << (TF_BITS * f);
+  return packed >>> 0;
 }
 
 interface ScoringContext {
