@@ -81,6 +81,16 @@ export const PlaceSchema = z.object({
 export type Place = z.infer<typeof PlaceSchema>;
 
 export const fundingSourceKinds = ['land', 'bund', 'eu', 'kommune', 'krankenkassen', 'stiftung', 'eigenmittel', 'sonstige'] as const;
+export const fundingKindLabels: Record<(typeof fundingSourceKinds)[number], string> = {
+  land: 'Land',
+  bund: 'Bund',
+  eu: 'EU',
+  kommune: 'Kommune',
+  krankenkassen: 'Krankenkassen',
+  stiftung: 'Stiftung',
+  eigenmittel: 'Eigenmittel',
+  sonstige: 'Sonstige',
+};
 export const FundingSourceSchema = z.object({
   name: text(300).min(1, { error: 'required' }),
   kind: z.enum(fundingSourceKinds).default('sonstige'),

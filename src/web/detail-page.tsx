@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import {
+  fundingKindLabels,
   kindLabels,
   type ContactPerson,
   type Contribution,
@@ -21,16 +22,6 @@ interface Section {
   content: Child;
 }
 
-const fundingKindLabels: Record<Funding['sources'][number]['kind'], string | null> = {
-  land: 'Land',
-  bund: 'Bund',
-  eu: 'EU',
-  kommune: 'Kommune',
-  krankenkassen: 'Krankenkassen',
-  stiftung: 'Stiftung',
-  eigenmittel: 'Eigenmittel',
-  sonstige: null,
-};
 
 const participationLabels: Record<Participation['status'], string | null> = {
   open: 'Eine Teilnahme ist möglich.',
@@ -176,7 +167,8 @@ function funding(f: Funding): Child {
       {f.sources.length > 0 ? (
         <ul>
           {f.sources.map((source) => {
-            const kind = fundingKindLabels[source.kind];
+            // "Sonstige" says nothing beside a named source.
+            const kind = source.kind === 'sonstige' ? null : fundingKindLabels[source.kind];
             return (
               <li>
                 {source.name}

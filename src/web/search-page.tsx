@@ -1,12 +1,11 @@
 import type { Child, FC } from 'hono/jsx';
-import { contributionKinds, fundingSourceKinds, kindLabels } from '../domain/contribution.ts';
+import { contributionKinds, fundingKindLabels, fundingSourceKinds, kindLabels } from '../domain/contribution.ts';
 import { formatPeriod, statusLabels } from '../domain/period.ts';
 import { leitbildAreas, regions, type TaxonomyNames } from '../domain/taxonomy.ts';
-import type { FacetName, FacetValue, SearchHit, SearchQuery, SearchResult, Snippet } from '../search/types.ts';
+import { emptyFilters, type FacetName, type FacetValue, type SearchHit, type SearchQuery, type SearchResult, type Snippet } from '../search/types.ts';
 import {
   activeFilters,
   defaultSort,
-  fundingKindLabels,
   maxQueryLength,
   pathWithout,
   searchPath,
@@ -242,7 +241,7 @@ const NoResults: FC<{ query: SearchQuery; result: SearchResult; filters: ActiveF
           ))}
           {filters.length > 1 ? (
             <li>
-              <a href={searchPath({ ...query, filters: { ...query.filters, ...emptyFilterValues }, page: 1 })}>Ohne alle Filter suchen</a>
+              <a href={searchPath({ ...query, filters: emptyFilters(), page: 1 })}>Ohne alle Filter suchen</a>
             </li>
           ) : null}
         </ul>
@@ -260,17 +259,6 @@ const NoResults: FC<{ query: SearchQuery; result: SearchResult; filters: ActiveF
   </div>
 );
 
-const emptyFilterValues = {
-  kinds: [],
-  areas: [],
-  leitsaetze: [],
-  sdgs: [],
-  regions: [],
-  targetGroups: [],
-  statuses: [],
-  participationOpen: false,
-  fundingKinds: [],
-};
 
 export interface SearchPageProps {
   query: SearchQuery;
@@ -317,7 +305,7 @@ export const SearchPage: FC<SearchPageProps> = ({ query, result, pageCount, name
             <FilterFields facets={result.facets} names={names} />
             <div class="filter-actions">
               <button type="submit">Filter anwenden</button>
-              <a href={searchPath({ text: query.text, filters: { ...query.filters, ...emptyFilterValues }, sort: query.sort, page: 1 })}>Alle Filter zurücksetzen</a>
+              <a href={searchPath({ text: query.text, filters: emptyFilters(), sort: query.sort, page: 1 })}>Alle Filter zurücksetzen</a>
             </div>
           </div>
         </form>

@@ -1,4 +1,4 @@
-import { contributionKinds, fundingSourceKinds, kindLabels, type ContributionKind } from '../domain/contribution.ts';
+import { contributionKinds, fundingKindLabels, fundingSourceKinds, kindLabels, type ContributionKind } from '../domain/contribution.ts';
 import type { ProjectStatus } from '../domain/period.ts';
 import { findRegion, leitbildAreas, leitsaetze, sdgs } from '../domain/taxonomy.ts';
 import { emptyFilters, sortOrders, type SearchFilters, type SearchQuery, type SortOrder } from '../search/types.ts';
@@ -21,16 +21,6 @@ export const statusParamValues = { geplant: 'planned', laufend: 'running', abges
 type StatusParam = keyof typeof statusParamValues;
 const statusParamByValue = new Map<ProjectStatus, StatusParam>(Object.entries(statusParamValues).map(([param, value]) => [value, param as StatusParam]));
 
-export const fundingKindLabels: Record<(typeof fundingSourceKinds)[number], string> = {
-  land: 'Land',
-  bund: 'Bund',
-  eu: 'EU',
-  kommune: 'Kommune',
-  krankenkassen: 'Krankenkassen',
-  stiftung: 'Stiftung',
-  eigenmittel: 'Eigenmittel',
-  sonstige: 'Sonstige',
-};
 
 export interface ParsedSearch {
   /** page is what the URL asked for (clamped to ≥ 1); the app corrects it once the total is known. */
