@@ -4,7 +4,7 @@ import { parseQuery, type QueryGroup } from './query.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { TermDictionary } from './term-dictionary.ts';
 import { facetNames, type FacetName, type FacetValue, type SearchFilters, type SortOrder } from './types.ts';
-import { statusFromDays } from '../domain/period.ts';
+import { statusFromDays, statusValues, type ProjectStatus } from '../domain/period.ts';
 import { FacetTable } from './facets.ts';
 
 /*
@@ -221,11 +221,12 @@ export class SearchIndex {
     const filters = this.facets.compile(options.filters);
     const counts = new Int32Array(this.facets.size);
     const selected: number[] = [];
+    const statusCodes = Object.fromEntries(statusValues.map((status) => [status, this.facets.statusCode(status)])) as Record<ProjectStatus, number>;
     const visit = (slot: number) => {
       if (!this.live[slot] || (matchCounts && matchCounts[slot]! < required)) return;
       const doc = this.docs[slot]!;
       const codes = this.facetCodes[slot]!;
-      const statusCode = this.facets.statusCode(statusFromDays(doc.startDay, doc.endDay, options.today));
+      const statusCode = statusCodes[statusFromDays(doc.startDay, doc.endDay, options.today)];
       // Disjunctive faceting: a facet's counts ignore that facet's own filter, so a document
       // failing exactly one filter still counts for that facet's values.
       let failed = -1;
@@ -273,8 +274,10 @@ export class SearchIndex {
     for (const alternative of group.alternatives) {
       let combined: SparseScores | null = null;
       for (const term of alternative.terms) {
-        const own = alternative.weight === 1 && alternative.terms.length === 1;
-        const termScores = this.scoreTerm(term, context, own ? group.surface : null);
+        // Only the user's own word is expanded to compounds and corrected for typos; a synonym is
+        // already an expansion, and expanding it again costs much and finds mostly noise.
+        const own = alternative.weight === 1;
+        const termScores = this.scoreTerm(term, context, own && alternative.terms.length === 1 ? group.surface : null, own);
         combined = combined ? intersectSum(combined, termScores) : termScores;
         if (combined.slots.length === 0) break;
       }
@@ -287,9 +290,9 @@ export class SearchIndex {
    * Scores of one term with its compound and typo expansions (the best expansion per document).
    * `surface` is set for the user's own word, which may then be corrected for typos.
    */
-  private scoreTerm(term: string, context: ScoringContext, surface: string | null): SparseScores {
+  private scoreTerm(term: string, context: ScoringContext, surface: string | null, expand = true): SparseScores {
     // Popular words recur across queries; their scores stay valid until the index changes.
-    const cacheKey = surface === null ? term : `${term}\u0001${surface}`;
+    const cacheKey = `${expand ? '+' : '='}${term}${surface === null ? '' : `\u0001${surface}`}`;
     const cached = this.termCache.get(cacheKey);
     if (cached) {
       for (const t of cached.matched) context.matchedTerms.add(t);
@@ -297,7 +300,7 @@ export class SearchIndex {
       return cached.scores;
     }
     const local: ScoringContext = { matchedTerms: new Set(), corrections: [], averages: context.averages };
-    const scores = this.computeTermScores(term, local, surface);
+    const scores = this.computeTermScores(term, local, surface, expand);
     if (this.termCache.size >= TERM_CACHE_LIMIT) this.termCache.delete(this.termCache.keys().next().value!);
     this.termCache.set(cacheKey, { scores, matched: [...local.matchedTerms], correction: local.corrections[0] ?? null });
     for (const t of local.matchedTerms) context.matchedTerms.add(t);
@@ -305,11 +308,11 @@ export class SearchIndex {
     return scores;
   }
 
-  private computeTermScores(term: string, context: ScoringContext, surface: string | null): SparseScores {
+  private computeTermScores(term: string, context: ScoringContext, surface: string | null, expand: boolean): SparseScores {
     const expansions: Array<{ term: string; weight: number }> = [];
     if (this.postings.has(term)) expansions.push({ term, weight: 1 });
-    if (term.length >= 3) for (const t of this.dictionary.compoundsEndingWith(term)) expansions.push({ term: t, weight: HEAD_COMPOUND_WEIGHT });
-    if (term.length >= 4) for (const t of this.dictionary.compoundsStartingWith(term)) expansions.push({ term: t, weight: MODIFIER_COMPOUND_WEIGHT });
+    if (expand && term.length >= 3) for (const t of this.dictionary.compoundsEndingWith(term)) expansions.push({ term: t, weight: HEAD_COMPOUND_WEIGHT });
+    if (expand && term.length >= 4) for (const t of this.dictionary.compoundsStartingWith(term)) expansions.push({ term: t, weight: MODIFIER_COMPOUND_WEIGHT });
     if (expansions.length === 0 && surface !== null) {
       // Nothing matches as typed: search the closest spelling (with its compounds) instead.
       const closest = this.dictionary.nearTerms(term)[0];
