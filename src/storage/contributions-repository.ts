@@ -182,8 +182,9 @@ export function createContributionRepository(db: Database) {
    * each instance's search index current. `after` is a cursor (updated_at, id) from the previous page.
    */
   async function changedSince(after: ChangeCursor | null, limit: number, states?: readonly EditorialState[]): Promise<{ items: Contribution[]; cursor: ChangeCursor | null }> {
-    const rows = await db.query<ContributionRow>(
-      `SELECT ${COLUMNS} FROM contributions
+    // The cursor keeps microseconds: a JavaScript Date would round them away and repeat the page forever.
+    const rows = await db.query<ContributionRow & { cursor_at: string }>(
+      `SELECT ${COLUMNS}, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM contributions
        WHERE ($1::timestamptz IS NULL OR (updated_at, id) > ($1::timestamptz, $2::uuid))
          AND ($4::text[] IS NULL OR state = ANY($4::text[]))
        ORDER BY updated_at, id
@@ -191,7 +192,7 @@ export function createContributionRepository(db: Database) {
       [after?.updatedAt ?? null, after?.id ?? '00000000-0000-0000-0000-000000000000', limit, states ? [...states] : null],
     );
     const last = rows[rows.length - 1];
-    return { items: rows.map(toContribution), cursor: last ? { updatedAt: iso(last.updated_at), id: last.id } : after };
+    return { items: rows.map(toContribution), cursor: last ? { updatedAt: last.cursor_at, id: last.id } : after };
   }
 
   /** The database's clock, so cursors across instances never depend on a local clock. */
