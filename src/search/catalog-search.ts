@@ -74,6 +74,9 @@ export function createCatalogSearch(deps: {
       for (const contribution of page.items) if (apply(contribution)) applied++;
       if (page.items.length < LOAD_PAGE) return applied;
       cursor = page.cursor;
+      // PGlite answers within the same promise chain, which would starve incoming requests
+      // until the whole load is done; give the event loop a turn between pages.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
