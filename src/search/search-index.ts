@@ -88,6 +88,7 @@ export class SearchIndex {
   private titleOrder: Map<number, number> | null = null;
   private readonly idfCache = new Map<string, number>();
   private readonly resultCache = new Map<string, IndexSearchResult>();
+  private readonly similarCache = new Map<string, string[]>();
   private readonly termCache = new Map<string, { scores: SparseScores; matched: string[]; correction: { surface: string; replacement: string } | null }>();
   private readonly facets = new FacetTable();
   private readonly facetCodes: Int32Array[] = [];
@@ -155,6 +156,7 @@ export class SearchIndex {
     this.idfCache.clear();
     this.termCache.clear();
     this.resultCache.clear();
+    this.similarCache.clear();
   }
 
   remove(id: string): void {
@@ -415,33 +417,36 @@ export class SearchIndex {
    * plus shared Leitbild area, Leitsätze and SDGs. The document itself is excluded.
    */
   similarTo(id: string, limit: number): string[] {
+    const cacheKey = `similar\u0000${id}\u0000${limit}`;
+    const cached = this.similarCache.get(cacheKey);
+    if (cached) return cached;
     const slot = this.slotById.get(id);
     if (slot === undefined) return [];
     const doc = this.docs[slot]!;
-    const scores = new Float64Array(this.docs.length);
-    const words = new Set(analyze(`${doc.texts.title} ${doc.texts.teaser} ${doc.texts.tags}`));
-    for (const term of words) {
+    const scores = new Map<number, number>();
+    // Only distinctive words: a word in more than a tenth of all documents links everything to everything.
+    const maxDf = Math.max(5, this.liveCount / 10);
+    for (const term of new Set(analyze(`${doc.texts.title} ${doc.texts.teaser} ${doc.texts.tags}`))) {
       const posting = this.postings.get(term);
-      if (!posting) continue;
+      if (!posting || posting.length > maxDf) continue;
       const idf = this.idf(term);
       for (let i = 0; i < posting.length; i++) {
         const other = posting.docs[i]!;
-        if (this.live[other]) scores[other]! += idf;
+        if (this.live[other] && other !== slot) scores.set(other, (scores.get(other) ?? 0) + idf);
       }
     }
-    const candidates: number[] = [];
-    for (let other = 0; other < this.docs.length; other++) {
-      if (!this.live[other] || other === slot) continue;
+    // Shared Leitbild area, Leitsätze and SDGs refine the order among documents that share words.
+    for (const [other, score] of scores) {
       const o = this.docs[other]!;
-      const shared = (a: number[], b: number[]) => a.filter((x) => b.includes(x)).length;
-      scores[other]! += (o.area !== null && o.area === doc.area ? 1 : 0) + 0.5 * shared(o.leitsaetze, doc.leitsaetze) + 0.5 * shared(o.sdgs, doc.sdgs);
-      if (scores[other]! > 0) candidates.push(other);
+      const shared = (a: number[], b: number[]) => a.reduce((n, x) => n + (b.includes(x) ? 1 : 0), 0);
+      scores.set(other, score + (o.area !== null && o.area === doc.area ? 1 : 0) + 0.5 * shared(o.leitsaetze, doc.leitsaetze) + 0.5 * shared(o.sdgs, doc.sdgs));
     }
-    return candidates
-      .sort((a, b) => scores[b]! - scores[a]! || a - b)
-      .slice(0, limit)
-      .map((s) => this.docs[s]!.id);
+    const result = topK([...scores.keys()], limit, (a, b) => scores.get(a)! > scores.get(b)! || (scores.get(a) === scores.get(b) && a < b)).map((s) => this.docs[s]!.id);
+    if (this.similarCache.size >= RESULT_CACHE_LIMIT) this.similarCache.delete(this.similarCache.keys().next().value!);
+    this.similarCache.set(cacheKey, result);
+    return result;
   }
+
 }
 
 function pack(tf: number[]): number {
