@@ -11,8 +11,8 @@ import { benchDatabase } from './support/bench-database.ts';
 const size = Number(process.argv[2] ?? 10_000);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 32;
-const PORT = 3990;
-const base = `http://127.0.0.1:${PORT}`;
+// Set once the server has said which free port it got (PORT=0).
+let base = '';
 
 const { db, config, label } = await benchDatabase(size);
 const slugs = (await db.query<{ slug: string }>("SELECT slug FROM contributions WHERE state = 'published' ORDER BY random() LIMIT 500")).map((r) => r.slug);
@@ -21,20 +21,26 @@ const queries = loadRelevanceSet().queries.map((q) => q.query);
 
 function startServer(): { child: ChildProcess; ready: Promise<number> } {
   const started = performance.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1' };
   if ('dataDir' in config) {
     env.BAUKASTEN_DATA_DIR = config.dataDir;
     delete env.DATABASE_URL;
   } else env.DATABASE_URL = config.databaseUrl;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    const port = /läuft auf http:\/\/localhost:(\d+)/.exec(output)?.[1];
+    if (port && !base) base = `http://127.0.0.1:${port}`;
+  });
   const ready = (async () => {
     for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before answering`);
       try {
-        if ((await fetch(`${base}/`)).status === 200) return performance.now() - started;
+        if (base && (await fetch(`${base}/`)).status === 200) return performance.now() - started;
       } catch {
         // not listening yet
       }
-      if (child.exitCode !== null) throw new Error('server exited');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
@@ -45,6 +51,7 @@ const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileS
 
 async function load(title: string, paths: string[]): Promise<autocannon.Result> {
   let i = 0;
+  if (server.child.exitCode !== null) throw new Error('server is gone');
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
