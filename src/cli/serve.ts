@@ -5,6 +5,7 @@ import type { AppContext } from '../app/context.ts';
 import { createWebApp } from '../web/app.tsx';
 
 const SEARCH_POLL_MS = 1000;
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Serves the web app until SIGINT/SIGTERM, then closes the database cleanly. */
 export async function startServer(context: AppContext, config: AppConfig): Promise<void> {
@@ -19,9 +20,11 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
     void indexing.then(() => console.log(`Suchindex bereit: ${context.search.size} Beiträge.`));
   });
+  // Stop accepting connections, let requests in flight finish, then close the database.
   const shutdown = () => {
-    server.close();
-    void context.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => void context.close().finally(() => process.exit(0)));
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

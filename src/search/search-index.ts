@@ -424,8 +424,8 @@ export class SearchIndex {
     if (slot === undefined) return [];
     const doc = this.docs[slot]!;
     const scores = new Map<number, number>();
-    // Only distinctive words: a word in more than a tenth of all documents links everything to everything.
-    const maxDf = Math.max(5, this.liveCount / 10);
+    // Only distinctive words: a word in more than 2 % of all documents links everything to everything.
+    const maxDf = Math.max(5, this.liveCount / 50);
     for (const term of new Set(analyze(`${doc.texts.title} ${doc.texts.teaser} ${doc.texts.tags}`))) {
       const posting = this.postings.get(term);
       if (!posting || posting.length > maxDf) continue;
