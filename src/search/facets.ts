@@ -105,7 +105,8 @@ export interface CompiledFilters {
 
 const key = (facet: FacetName, value: string) => `${facet}\u0000${value}`;
 
-function selectedValues(filters: SearchFilters): Record<FacetName, string[]> {
+/** The filter's values per facet, as facet value keys. */
+export function selectedValues(filters: SearchFilters): Record<FacetName, string[]> {
   return {
     kind: filters.kinds,
     area: filters.areas,

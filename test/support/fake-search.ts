@@ -15,6 +15,7 @@ import {
   type Snippet,
 } from '../../src/search/types.ts';
 import { fixtureContributions } from './contributions.ts';
+import { selectedValues } from '../../src/search/facets.ts';
 
 function searchableText(c: Contribution): string {
   return [
@@ -58,19 +59,6 @@ function facetValuesOf(c: Contribution): Record<FacetName, string[]> {
   };
 }
 
-function selectedValues(filters: SearchFilters): Record<FacetName, string[]> {
-  return {
-    kind: filters.kinds,
-    area: filters.areas,
-    leitsatz: filters.leitsaetze.map(String),
-    sdg: filters.sdgs.map(String),
-    region: filters.regions,
-    targetGroup: filters.targetGroups.map((g) => g.toLowerCase()),
-    status: filters.statuses,
-    participation: filters.participationOpen ? ['open'] : [],
-    funding: filters.fundingKinds,
-  };
-}
 
 const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 
