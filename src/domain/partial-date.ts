@@ -42,8 +42,11 @@ export function latestDay(value: PartialDate): string {
 
 /** Today's date in Germany as YYYY-MM-DD; status must follow the local calendar, not UTC. */
 export function todayInBerlin(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return berlinDate.format(now);
 }
+
+// Creating the formatter is costly; it is used on every search and page.
+const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const monthNames = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
 

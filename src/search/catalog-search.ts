@@ -116,7 +116,28 @@ export function createCatalogSearch(deps: {
     return found;
   }
 
+  // Finished results (with snippets and contributions) for repeated requests; valid for one index generation.
+  const results = new Map<string, SearchResult>();
+  let resultsGeneration = -1;
+
   async function search(query: SearchQuery): Promise<SearchResult> {
+    const key = `${today()}\u0000${JSON.stringify(query)}`;
+    if (resultsGeneration !== index.generation) {
+      results.clear();
+      resultsGeneration = index.generation;
+    }
+    const cached = results.get(key);
+    if (cached && loaded) return cached;
+    const result = await computeSearch(query);
+    // Contributions may have been applied while the hits were fetched: keep only a result that is still current.
+    if (resultsGeneration === index.generation) {
+      if (results.size >= CACHE_LIMIT) results.delete(results.keys().next().value!);
+      results.set(key, result);
+    }
+    return result;
+  }
+
+  async function computeSearch(query: SearchQuery): Promise<SearchResult> {
     const result = index.search({
       text: query.text,
       filters: query.filters,

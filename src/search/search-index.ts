@@ -88,6 +88,7 @@ export class SearchIndex {
   private titleOrder: Map<number, number> | null = null;
   private readonly idfCache = new Map<string, number>();
   private readonly resultCache = new Map<string, IndexSearchResult>();
+  private changes = 0;
   private readonly similarCache = new Map<string, string[]>();
   private readonly termCache = new Map<string, { scores: SparseScores; matched: string[]; correction: { surface: string; replacement: string } | null }>();
   private readonly facets = new FacetTable();
@@ -151,7 +152,13 @@ export class SearchIndex {
     this.changed();
   }
 
+  /** Increases with every change; callers may cache what they derived from the index under it. */
+  get generation(): number {
+    return this.changes;
+  }
+
   private changed(): void {
+    this.changes++;
     this.titleOrder = null;
     this.idfCache.clear();
     this.termCache.clear();
