@@ -53,7 +53,10 @@ describe.each(testEngines)('catalog search over storage on %s', (engine) => {
     const fresh = createCatalogSearch({ contributions: repo, today: () => '2026-11-21' });
     expect((await fresh.search(query('Förderung'))).incomplete).toBe(true);
     await fresh.load();
-    expect((await fresh.search(query('Förderung'))).incomplete).toBe(false);
+    // The same request again: an answer from before the load must not be reused.
+    const after = await fresh.search(query('Förderung'));
+    expect(after.incomplete).toBe(false);
+    expect(after.total).toBe(1);
   });
 
   it('finds published contributions only, with highlighted title and snippet', async () => {

@@ -127,10 +127,11 @@ export function createCatalogSearch(deps: {
       resultsGeneration = index.generation;
     }
     const cached = results.get(key);
-    if (cached && loaded) return cached;
+    if (cached) return cached;
     const result = await computeSearch(query);
-    // Contributions may have been applied while the hits were fetched: keep only a result that is still current.
-    if (resultsGeneration === index.generation) {
+    // Keep only a complete result that is still current: contributions may have been applied while the hits
+    // were fetched, and a result from a half-loaded index would otherwise outlive the load.
+    if (!result.incomplete && resultsGeneration === index.generation) {
       if (results.size >= CACHE_LIMIT) results.delete(results.keys().next().value!);
       results.set(key, result);
     }
