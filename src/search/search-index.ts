@@ -100,19 +100,12 @@ export class SearchIndex {
   private readonly targetGroupLabels = new Map<string, string>();
   private readonly collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
-  constructor(private synonyms: SynonymTable) {}
+  constructor(private readonly synonyms: SynonymTable) {}
 
   get size(): number {
     return this.liveCount;
   }
 
-  setSynonyms(synonyms: SynonymTable): void {
-    this.synonyms = synonyms;
-  }
-
-  has(id: string): boolean {
-    return this.slotById.has(id);
-  }
 
   /** Adds or replaces a document. A replaced document's old slot is left dead (postings skip it). */
   upsert(doc: IndexedDocument): void {

@@ -218,28 +218,8 @@ function taxonomy(t: Taxonomy, names: TaxonomyNames): Child {
           {t.kommunenFocus ? 'Schwerpunkt Kommunen' : ''}
         </p>
       ) : null}
-      {t.leitsaetze.length > 0 ? (
-        <>
-          <h3>Leitsätze der Hessischen Nachhaltigkeitsstrategie</h3>
-          <ul>
-            {t.leitsaetze.map((n) => {
-              const name = names.leitsaetze.get(n);
-              return <li>{name ? `Leitsatz ${n}: ${name}` : `Leitsatz ${n}`}</li>;
-            })}
-          </ul>
-        </>
-      ) : null}
-      {t.sdgs.length > 0 ? (
-        <>
-          <h3>Ziele für nachhaltige Entwicklung (SDGs)</h3>
-          <ul>
-            {t.sdgs.map((n) => {
-              const name = names.sdgs.get(n);
-              return <li>{name ? `SDG ${n}: ${name}` : `SDG ${n}`}</li>;
-            })}
-          </ul>
-        </>
-      ) : null}
+      <NumberedNames heading="Leitsätze der Hessischen Nachhaltigkeitsstrategie" prefix="Leitsatz" numbers={t.leitsaetze} names={names.leitsaetze} />
+      <NumberedNames heading="Ziele für nachhaltige Entwicklung (SDGs)" prefix="SDG" numbers={t.sdgs} names={names.sdgs} />
     </>
   );
 }
@@ -402,3 +382,17 @@ export const DetailPage: FC<{ contribution: Contribution; names: TaxonomyNames; 
     </>
   );
 };
+
+/** "Leitsatz 17: Wir schützen das Klima" – numbered taxonomy entries with their current names. */
+const NumberedNames: FC<{ heading: string; prefix: string; numbers: number[]; names: Map<number, string> }> = ({ heading, prefix, numbers, names }) =>
+  numbers.length === 0 ? null : (
+    <>
+      <h3>{heading}</h3>
+      <ul>
+        {numbers.map((n) => {
+          const name = names.get(n);
+          return <li>{name ? `${prefix} ${n}: ${name}` : `${prefix} ${n}`}</li>;
+        })}
+      </ul>
+    </>
+  );
