@@ -83,6 +83,7 @@ export function createCatalogSearch(deps: {
   async function load(): Promise<void> {
     lastPollStartedAt = await contributions.now();
     await readChanges(null, ['published']);
+    index.prepare(today());
     loaded = true;
   }
 

@@ -53,10 +53,10 @@ export class FacetTable {
     return { active, wanted };
   }
 
-  /** Whether a document passes one facet's filter: any of its codes in that facet is wanted. */
-  passes(codes: Int32Array, statusCode: number, facet: number, wanted: Uint8Array): boolean {
+  /** Whether a document (its codes are codes[from..to)) passes one facet's filter: any of its codes in that facet is wanted. */
+  passes(codes: Int32Array, from: number, to: number, statusCode: number, facet: number, wanted: Uint8Array): boolean {
     if (facet === STATUS) return wanted[statusCode] === 1;
-    for (let i = 0; i < codes.length; i++) if (wanted[codes[i]!] === 1 && this.facetOf[codes[i]!] === facet) return true;
+    for (let i = from; i < to; i++) if (wanted[codes[i]!] === 1 && this.facetOf[codes[i]!] === facet) return true;
     return false;
   }
 

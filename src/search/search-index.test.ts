@@ -98,6 +98,38 @@ describe('German search behaviour', () => {
     expect(ids(search(index, 'Repair-Café'))).toEqual(['title', 'body']);
   });
 
+  describe('how many query words a document needs', () => {
+    const common = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`common-${i}`, { title: `Gemeinde ${i}`, description: 'Ein Vorhaben der Gemeinde.' }]),
+    );
+    const index = indexOf({
+      ...common,
+      both: { title: 'Streuobstwiese der Gemeinde', description: 'Pflege durch Ehrenamtliche.' },
+      rare: { title: 'Streuobstwiese am Ortsrand', description: 'Schnittkurs im Frühjahr.' },
+      other: { title: 'Schnittkurs für Obstbäume', description: 'Im Frühjahr.' },
+    });
+
+    it('with two words, needs both: the common word counts only together with the rare one', () => {
+      expect(ids(search(index, 'Streuobstwiese Gemeinde'))).toEqual(['both']);
+    });
+
+    it('with three words, needs two of them, whichever two', () => {
+      expect(ids(search(index, 'Streuobstwiese Gemeinde Schnittkurs')).sort()).toEqual(['both', 'rare']);
+      expect(ids(search(index, 'Gemeinde Schnittkurs Frühjahr')).sort()).toEqual(['other', 'rare']);
+    });
+
+    it('falls back to documents matching the most words when none matches enough of them', () => {
+      const result = search(index, 'Streuobstwiese Biotopverbund Flurbereinigung');
+      expect(ids(result).sort()).toEqual(['both', 'rare']);
+    });
+
+    it('still corrects a misspelt word and reports corrections in the order typed', () => {
+      const result = search(index, 'Streuobstwise Gemeinde Schnitkurs');
+      expect(ids(result)).toContain('rare');
+      expect(result.didYouMean).toBe('Streuobstwiese Gemeinde Schnittkurs');
+    });
+  });
+
   it('treats SQL and regex metacharacters as plain text', () => {
     expect(() => search(catalog, "'; DROP TABLE contributions; -- .* (a|b")).not.toThrow();
     expect(search(catalog, '((((').total).toBe(4);

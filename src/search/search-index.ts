@@ -46,7 +46,7 @@ class Posting {
   }
 }
 
-function grow<T extends Int32Array | Uint32Array>(from: T, to: T): T {
+function grow<T extends Int32Array | Uint32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
@@ -76,8 +76,17 @@ export interface IndexSearchResult {
 
 export class SearchIndex {
   private readonly docs: IndexedDocument[] = [];
-  private readonly live: boolean[] = [];
-  private readonly fieldLengths: number[][] = [];
+  /** Per slot: 1 while the document is current (typed arrays: these are read per posting in every query). */
+  private live = new Uint8Array(1024);
+  /** Per slot and field (slot * FIELD_COUNT + field): the field's length in words. */
+  private fieldLengths = new Uint32Array(1024 * FIELD_COUNT);
+  /** Per slot and field: field weight / BM25 length normalisation, derived from fieldLengths for one generation. */
+  private fieldFactors = new Float64Array(0);
+  private fieldFactorsGeneration = -1;
+  /** Per slot: facet code of the project status, derived for one day and generation. */
+  private statusCodes = new Int32Array(0);
+  private statusCodesDay = '';
+  private statusCodesSlots = 0;
   /** Shortest written form of each term, for showing corrected spellings. */
   private readonly surfaces = new Map<string, string>();
   private readonly slotById = new Map<string, number>();
@@ -92,7 +101,9 @@ export class SearchIndex {
   private readonly similarCache = new Map<string, string[]>();
   private readonly termCache = new Map<string, { scores: SparseScores; matched: string[]; correction: { surface: string; replacement: string } | null }>();
   private readonly facets = new FacetTable();
-  private readonly facetCodes: Int32Array[] = [];
+  /** Facet codes of all slots in one array (slot's codes from codeStarts[slot] to codeStarts[slot + 1]), for cache-friendly counting. */
+  private facetCodes = new Int32Array(1024 * 8);
+  private codeStarts = new Uint32Array(1024 + 1);
   private scratchValues = new Float64Array(1024);
   /** Publication time per slot (ms), for "newest" without parsing dates per query. */
   private readonly publishedMs: number[] = [];
@@ -113,13 +124,13 @@ export class SearchIndex {
     const slot = this.docs.length;
     // Long texts are needed only while indexing; the index keeps the short fields (similar contributions).
     this.docs.push({ ...doc, texts: { ...doc.texts, meta: '', body: '' } });
-    this.live.push(true);
+    this.ensureCapacity(slot + 1);
+    this.live[slot] = 1;
     this.slotById.set(doc.id, slot);
-    const lengths: number[] = [];
     const frequencies = new Map<string, number[]>();
     searchFields.forEach((field, f) => {
       const tokens = tokenize(doc.texts[field]);
-      lengths.push(tokens.length);
+      this.fieldLengths[slot * FIELD_COUNT + f] = tokens.length;
       this.lengthSums[f]! += tokens.length;
       for (const { term, surface } of tokens) {
         let tf = frequencies.get(term);
@@ -129,7 +140,6 @@ export class SearchIndex {
         if (!known || surface.length < known.length) this.surfaces.set(term, surface);
       }
     });
-    this.fieldLengths.push(lengths);
     for (const [term, tf] of frequencies) {
       let posting = this.postings.get(term);
       if (!posting) {
@@ -140,9 +150,21 @@ export class SearchIndex {
     }
     for (const group of doc.targetGroups) if (!this.targetGroupLabels.has(group.key)) this.targetGroupLabels.set(group.key, group.label);
     this.publishedMs.push(doc.publishedAt ? Date.parse(doc.publishedAt) : 0);
-    this.facetCodes.push(this.facets.codesOf(doc));
+    const codes = this.facets.codesOf(doc);
+    const from = this.codeStarts[slot]!;
+    if (from + codes.length > this.facetCodes.length) this.facetCodes = grow(this.facetCodes, new Int32Array(Math.max(from + codes.length, this.facetCodes.length * 2)));
+    this.facetCodes.set(codes, from);
+    this.codeStarts[slot + 1] = from + codes.length;
     this.liveCount++;
     this.changed();
+  }
+
+  private ensureCapacity(slots: number): void {
+    if (slots <= this.live.length) return;
+    const capacity = Math.max(slots, this.live.length * 2);
+    this.live = grow(this.live, new Uint8Array(capacity));
+    this.fieldLengths = grow(this.fieldLengths, new Uint32Array(capacity * FIELD_COUNT));
+    this.codeStarts = grow(this.codeStarts, new Uint32Array(capacity + 1));
   }
 
   /** Increases with every change; callers may cache what they derived from the index under it. */
@@ -162,9 +184,9 @@ export class SearchIndex {
   remove(id: string): void {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
-    this.live[slot] = false;
+    this.live[slot] = 0;
     this.slotById.delete(id);
-    this.fieldLengths[slot]!.forEach((length, f) => (this.lengthSums[f]! -= length));
+    for (let f = 0; f < FIELD_COUNT; f++) this.lengthSums[f]! -= this.fieldLengths[slot * FIELD_COUNT + f]!;
     this.liveCount--;
     this.changed();
   }
@@ -182,72 +204,123 @@ export class SearchIndex {
   }
 
   private execute(options: IndexSearchOptions): IndexSearchResult {
-    const groups = parseQuery(options.text, this.synonyms);
-    const matchedTerms = new Set<string>();
-    let didYouMean: string | null = null;
-    let scores: Float64Array | null = null;
-    let matchCounts: Uint8Array | null = null;
-    // Slots that matched at least one query word; only these are visited below.
-    let candidates: number[] | null = null;
-
-    if (groups.length > 0) {
-      scores = new Float64Array(this.docs.length);
-      matchCounts = new Uint8Array(this.docs.length);
-      candidates = [];
-      const context: ScoringContext = { matchedTerms, corrections: [], averages: this.averageLengths() };
-      for (const group of groups) {
-        const groupScores = this.scoreGroup(this.withCompoundSplit(group), context);
-        for (let i = 0; i < groupScores.slots.length; i++) {
-          const slot = groupScores.slots[i]!;
-          if (matchCounts[slot] === 0) candidates.push(slot);
-          scores[slot]! += groupScores.scores[i]!;
-          matchCounts[slot]!++;
-        }
-      }
-      if (context.corrections.length) didYouMean = context.corrections.reduce((q, c) => q.replace(c.surface, c.replacement), options.text.trim());
-    }
-
+    const groups = parseQuery(options.text, this.synonyms).map((group) => this.withCompoundSplit(group));
     // Short queries need every word; longer ones two thirds of them (people type filler words).
-    // If no document reaches that, those matching the most words are shown.
-    let required = groups.length <= 2 ? groups.length : Math.ceil(groups.length * 0.66);
-    if (matchCounts && candidates && required > 1) {
-      let best = 0;
-      for (const slot of candidates) if (matchCounts[slot]! > best) best = matchCounts[slot]!;
-      required = Math.min(required, Math.max(1, best));
-    }
-    if (scores && matchCounts && candidates && groups.length > 1) {
+    const required = groups.length <= 2 ? groups.length : Math.ceil(groups.length * 0.66);
+    let matched = groups.length > 0 ? this.matchGroups(groups, required, true) : null;
+    // If no document reaches that, those matching the most words are shown; the pruned pass above
+    // cannot tell which those are, so the query is matched again without pruning.
+    if (matched && matched.pruned && matched.best < required) matched = this.matchGroups(groups, Math.max(1, matched.best), false);
+    const didYouMean = matched?.corrections.length
+      ? matched.corrections.reduce((q, c) => q.replace(c.surface, c.replacement), options.text.trim())
+      : null;
+    const scores = matched?.scores ?? null;
+    const matchCounts = matched?.matchCounts ?? null;
+    const minimum = matched ? Math.min(required, Math.max(1, matched.best)) : 0;
+    if (matched && groups.length > 1) {
       // Coordination: documents that match more of the query's words rank higher.
-      for (const slot of candidates) scores[slot]! *= (matchCounts[slot]! / groups.length) ** 2;
+      for (const slot of matched.candidates) matched.scores[slot]! *= (matched.matchCounts[slot]! / groups.length) ** 2;
     }
 
     const filters = this.facets.compile(options.filters);
     const counts = new Int32Array(this.facets.size);
     const selected: number[] = [];
-    const statusCodes = Object.fromEntries(statusValues.map((status) => [status, this.facets.statusCode(status)])) as Record<ProjectStatus, number>;
+    const statusCodes = this.statusCodesFor(options.today);
+    const { live, facetCodes: codes, codeStarts } = this;
+    const facetOf = this.facets.facetOf;
     const visit = (slot: number) => {
-      if (!this.live[slot] || (matchCounts && matchCounts[slot]! < required)) return;
-      const doc = this.docs[slot]!;
-      const codes = this.facetCodes[slot]!;
-      const statusCode = statusCodes[statusFromDays(doc.startDay, doc.endDay, options.today)];
+      if (live[slot] === 0 || (matchCounts && matchCounts[slot]! < minimum)) return;
+      const from = codeStarts[slot]!;
+      const to = codeStarts[slot + 1]!;
+      const statusCode = statusCodes[slot]!;
       // Disjunctive faceting: a facet's counts ignore that facet's own filter, so a document
       // failing exactly one filter still counts for that facet's values.
       let failed = -1;
       for (const facet of filters.active) {
-        if (this.facets.passes(codes, statusCode, facet, filters.wanted)) continue;
+        if (this.facets.passes(codes, from, to, statusCode, facet, filters.wanted)) continue;
         if (failed !== -1) return;
         failed = facet;
       }
-      if (failed === -1) selected.push(slot);
-      for (let i = 0; i < codes.length; i++) if (failed === -1 || this.facets.facetOf[codes[i]!] === failed) counts[codes[i]!]!++;
-      if (failed === -1 || failed === STATUS_FACET) counts[statusCode]!++;
+      if (failed === -1) {
+        selected.push(slot);
+        for (let i = from; i < to; i++) counts[codes[i]!]!++;
+        counts[statusCode]!++;
+      } else {
+        for (let i = from; i < to; i++) if (facetOf[codes[i]!] === failed) counts[codes[i]!]!++;
+        if (failed === STATUS_FACET) counts[statusCode]!++;
+      }
     };
-    if (candidates) for (const slot of candidates) visit(slot);
+    if (matched) for (const slot of matched.candidates) visit(slot);
     else for (let slot = 0; slot < this.docs.length; slot++) visit(slot);
 
-    const ranked = this.topSlots(selected, options.sort, groups.length > 0 ? scores : null, options.offset + options.limit);
+    const ranked = this.topSlots(selected, options.sort, scores, options.offset + options.limit);
     const hits = ranked.slice(options.offset, options.offset + options.limit).map((slot) => ({ id: this.docs[slot]!.id, score: scores?.[slot] ?? 0 }));
-    return { total: selected.length, hits, facets: this.facets.values(counts, options.filters, this.targetGroupLabels), didYouMean, matchedTerms };
+    return { total: selected.length, hits, facets: this.facets.values(counts, options.filters, this.targetGroupLabels), didYouMean, matchedTerms: matched?.matchedTerms ?? new Set() };
   }
+
+  /**
+   * Scores every query group and counts, per document, how many groups it matches.
+   * With `prune`, groups are scored from the rarest to the most common, and a group is scored
+   * only on documents that can still reach `required` matching groups: for "Radverkehr Landkreis
+   * Kassel" the very common "Landkreis" (and its synonyms) is scored only where one of the other
+   * two words matched. That changes nothing for documents that reach `required`.
+   */
+  private matchGroups(groups: QueryGroup[], required: number, prune: boolean): MatchedGroups {
+    const scores = new Float64Array(this.docs.length);
+    const matchCounts = new Uint8Array(this.docs.length);
+    const candidates: number[] = [];
+    const context: ScoringContext = { matchedTerms: new Set(), corrections: [], factors: this.factors() };
+    const order = prune ? [...groups].sort((a, b) => this.estimatedMatches(a) - this.estimatedMatches(b)) : groups;
+    let best = 0;
+    let pruned = false;
+    order.forEach((group, done) => {
+      const remaining = groups.length - done;
+      const restriction = prune && remaining < required ? { counts: matchCounts, minimum: required - remaining } : null;
+      if (restriction) pruned = true;
+      const groupScores = this.scoreGroup(group, context, restriction);
+      for (let i = 0; i < groupScores.slots.length; i++) {
+        const slot = groupScores.slots[i]!;
+        if (matchCounts[slot] === 0) candidates.push(slot);
+        scores[slot]! += groupScores.scores[i]!;
+        if (++matchCounts[slot]! > best) best = matchCounts[slot]!;
+      }
+    });
+    // Corrections in the order the user typed the words.
+    const position = (surface: string) => groups.findIndex((g) => g.surface === surface);
+    context.corrections.sort((a, b) => position(a.surface) - position(b.surface));
+    return { scores, matchCounts, candidates, best, pruned, matchedTerms: context.matchedTerms, corrections: context.corrections };
+  }
+
+  /** A cheap upper estimate of a group's matches (without compounds), to score rare groups first. */
+  private estimatedMatches(group: QueryGroup): number {
+    let total = 0;
+    for (const alternative of group.alternatives) total += Math.min(...alternative.terms.map((t) => this.postings.get(t)?.length ?? 0));
+    return total;
+  }
+
+  /** Status facet code per slot for one day; documents never change in their slot, so new slots are simply appended. */
+  private statusCodesFor(today: string): Int32Array {
+    if (this.statusCodesDay !== today) this.statusCodesSlots = 0;
+    const slots = this.docs.length;
+    if (this.statusCodesSlots === slots) return this.statusCodes;
+    if (this.statusCodes.length < slots) this.statusCodes = grow(this.statusCodes, new Int32Array(this.live.length));
+    const codes = Object.fromEntries(statusValues.map((status) => [status, this.facets.statusCode(status)])) as Record<ProjectStatus, number>;
+    for (let slot = this.statusCodesSlots; slot < slots; slot++) {
+      const doc = this.docs[slot]!;
+      this.statusCodes[slot] = codes[statusFromDays(doc.startDay, doc.endDay, today)];
+    }
+    this.statusCodesDay = today;
+    this.statusCodesSlots = slots;
+    return this.statusCodes;
+  }
+
+  /** Derives what queries need (length factors, today's status) now rather than in the first query after a load. */
+  prepare(today: string): void {
+    this.factors();
+    this.statusCodesFor(today);
+    this.dictionary.prepare();
+  }
+
 
   /**
    * A query compound the index does not contain ("Jugendbeteiligung") is also tried as its
@@ -271,7 +344,7 @@ export class SearchIndex {
   }
 
   /** Scores of one query group: per document the best alternative, each alternative needing all its terms. */
-  private scoreGroup(group: QueryGroup, context: ScoringContext): SparseScores {
+  private scoreGroup(group: QueryGroup, context: ScoringContext, restriction: Restriction | null): SparseScores {
     const alternatives: SparseScores[] = [];
     for (const alternative of group.alternatives) {
       let combined: SparseScores | null = null;
@@ -279,7 +352,7 @@ export class SearchIndex {
         // Only the user's own word is expanded to compounds and corrected for typos; a synonym is
         // already an expansion, and expanding it again costs much and finds mostly noise.
         const own = alternative.weight === 1;
-        const termScores = this.scoreTerm(term, context, own && alternative.terms.length === 1 ? group.surface : null, own);
+        const termScores = this.scoreTerm(term, context, own && alternative.terms.length === 1 ? group.surface : null, own, restriction);
         combined = combined ? intersectSum(combined, termScores) : termScores;
         if (combined.slots.length === 0) break;
       }
@@ -290,27 +363,30 @@ export class SearchIndex {
 
   /**
    * Scores of one term with its compound and typo expansions (the best expansion per document).
-   * `surface` is set for the user's own word, which may then be corrected for typos.
+   * `surface` is set for the user's own word, which may then be corrected for typos. With a
+   * restriction, only documents that can still qualify are scored (and nothing is cached).
    */
-  private scoreTerm(term: string, context: ScoringContext, surface: string | null, expand = true): SparseScores {
+  private scoreTerm(term: string, context: ScoringContext, surface: string | null, expand: boolean, restriction: Restriction | null): SparseScores {
     // Popular words recur across queries; their scores stay valid until the index changes.
     const cacheKey = `${expand ? '+' : '='}${term}${surface === null ? '' : `\u0001${surface}`}`;
     const cached = this.termCache.get(cacheKey);
     if (cached) {
       for (const t of cached.matched) context.matchedTerms.add(t);
       if (cached.correction) context.corrections.push(cached.correction);
-      return cached.scores;
+      return restriction ? restricted(cached.scores, restriction) : cached.scores;
     }
-    const local: ScoringContext = { matchedTerms: new Set(), corrections: [], averages: context.averages };
-    const scores = this.computeTermScores(term, local, surface, expand);
-    if (this.termCache.size >= TERM_CACHE_LIMIT) this.termCache.delete(this.termCache.keys().next().value!);
-    this.termCache.set(cacheKey, { scores, matched: [...local.matchedTerms], correction: local.corrections[0] ?? null });
+    const local: ScoringContext = { matchedTerms: new Set(), corrections: [], factors: context.factors };
+    const scores = this.computeTermScores(term, local, surface, expand, restriction);
+    if (!restriction) {
+      if (this.termCache.size >= TERM_CACHE_LIMIT) this.termCache.delete(this.termCache.keys().next().value!);
+      this.termCache.set(cacheKey, { scores, matched: [...local.matchedTerms], correction: local.corrections[0] ?? null });
+    }
     for (const t of local.matchedTerms) context.matchedTerms.add(t);
     context.corrections.push(...local.corrections);
     return scores;
   }
 
-  private computeTermScores(term: string, context: ScoringContext, surface: string | null, expand: boolean): SparseScores {
+  private computeTermScores(term: string, context: ScoringContext, surface: string | null, expand: boolean, restriction: Restriction | null): SparseScores {
     const expansions: Array<{ term: string; weight: number }> = [];
     if (this.postings.has(term)) expansions.push({ term, weight: 1 });
     if (expand && term.length >= 3) for (const t of this.dictionary.compoundsEndingWith(term)) expansions.push({ term: t, weight: HEAD_COMPOUND_WEIGHT });
@@ -320,22 +396,32 @@ export class SearchIndex {
       const closest = this.dictionary.nearTerms(term)[0];
       if (!closest) return emptyScores;
       context.corrections.push({ surface, replacement: this.surfaceFor(closest.term, surface) });
-      return scaled(this.scoreTerm(closest.term, context, null), TYPO_WEIGHT);
+      return scaled(this.scoreTerm(closest.term, context, null, true, restriction), TYPO_WEIGHT);
     }
     // A compound is rarer than its head word; scoring it with its own rarity would rank
     // "Gesundheitsförderung" above "Förderung" for the query "Förderung".
     const ownIdf = this.postings.has(term) ? this.idf(term) : Infinity;
     const { values, touched } = this.scratch();
+    const { live } = this;
+    const factors = context.factors;
+    const counts = restriction?.counts;
+    const minimum = restriction?.minimum ?? 0;
     for (const { term: t, weight } of expansions) {
       const posting = this.postings.get(t)!;
       const termIdf = this.idf(t);
       if (termIdf === 0) continue;
       context.matchedTerms.add(t);
-      const idf = Math.min(termIdf, ownIdf);
+      const scale = weight * Math.min(termIdf, ownIdf);
+      const { docs, freqs } = posting;
       for (let i = 0; i < posting.length; i++) {
-        const slot = posting.docs[i]!;
-        if (!this.live[slot]) continue;
-        const s = weight * idf * this.bm25f(posting.freqs[i]!, this.fieldLengths[slot]!, context.averages);
+        const slot = docs[i]!;
+        if (live[slot] === 0 || (counts && counts[slot]! < minimum)) continue;
+        // BM25F: saturation over the weighted, length-normalised frequencies of the five fields.
+        const packed = freqs[i]!;
+        const base = slot * FIELD_COUNT;
+        let weightedTf = 0;
+        for (let f = 0; f < FIELD_COUNT; f++) weightedTf += ((packed >>> (TF_BITS * f)) & TF_CAP) * factors[base + f]!;
+        const s = (scale * (weightedTf * (K1 + 1))) / (K1 + weightedTf);
         const previous = values[slot]!;
         if (previous === 0) touched.push(slot);
         if (s > previous) values[slot] = s;
@@ -344,22 +430,24 @@ export class SearchIndex {
     return drain(values, touched);
   }
 
-  /** BM25F saturation over the weighted, length-normalised field frequencies of one posting. */
-  private bm25f(packed: number, lengths: number[], averages: number[]): number {
-    let weightedTf = 0;
+  /** Per slot and field: field weight / (1 - b + b * length / average length), for this index generation. */
+  private factors(): Float64Array {
+    if (this.fieldFactorsGeneration === this.changes) return this.fieldFactors;
+    const slots = this.docs.length;
+    const factors = this.fieldFactors.length >= slots * FIELD_COUNT ? this.fieldFactors : new Float64Array(this.live.length * FIELD_COUNT);
     for (let f = 0; f < FIELD_COUNT; f++) {
-      const tf = (packed >>> (TF_BITS * f)) & TF_CAP;
-      if (tf === 0) continue;
       const field = searchFields[f]!;
+      const weight = fieldWeights[field];
       const b = fieldB[field];
-      weightedTf += (fieldWeights[field] * tf) / (1 - b + (b * lengths[f]!) / averages[f]!);
+      const perWord = b / ((this.liveCount ? this.lengthSums[f]! / this.liveCount : 1) || 1);
+      for (let i = f; i < slots * FIELD_COUNT; i += FIELD_COUNT) factors[i] = weight / (1 - b + perWord * this.fieldLengths[i]!);
     }
-    return (weightedTf * (K1 + 1)) / (K1 + weightedTf);
+    this.fieldFactors = factors;
+    this.fieldFactorsGeneration = this.changes;
+    return factors;
   }
 
-  private averageLengths(): number[] {
-    return this.lengthSums.map((sum) => (this.liveCount ? sum / this.liveCount : 1) || 1);
-  }
+
 
   /** A zeroed buffer the size of the index plus a list of the slots written to it. */
   private scratch(): { values: Float64Array; touched: number[] } {
@@ -458,7 +546,27 @@ function pack(tf: number[]): number {
 interface ScoringContext {
   matchedTerms: Set<string>;
   corrections: Array<{ surface: string; replacement: string }>;
-  averages: number[];
+  /** See SearchIndex.factors(). */
+  factors: Float64Array;
+}
+
+/** Only documents whose count of matched groups is at least `minimum` can still qualify. */
+interface Restriction {
+  counts: Uint8Array;
+  minimum: number;
+}
+
+interface MatchedGroups {
+  scores: Float64Array;
+  matchCounts: Uint8Array;
+  /** Slots that matched at least one group; only these are visited for facets and ranking. */
+  candidates: number[];
+  /** The most groups any document matched. */
+  best: number;
+  /** Whether some group was scored only on documents that could still qualify. */
+  pruned: boolean;
+  matchedTerms: Set<string>;
+  corrections: Array<{ surface: string; replacement: string }>;
 }
 
 /** Scores for a set of slots, ascending by slot. */
@@ -469,15 +577,33 @@ interface SparseScores {
 
 const emptyScores: SparseScores = { slots: new Int32Array(0), scores: new Float64Array(0) };
 
+function restricted(sparse: SparseScores, { counts, minimum }: Restriction): SparseScores {
+  const slots: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < sparse.slots.length; i++) {
+    if (counts[sparse.slots[i]!]! < minimum) continue;
+    slots.push(sparse.slots[i]!);
+    scores.push(sparse.scores[i]!);
+  }
+  return { slots: Int32Array.from(slots), scores: Float64Array.from(scores) };
+}
+
 /** Moves the touched entries of a scratch buffer into sparse form and zeroes the buffer again. */
 function drain(values: Float64Array, touched: number[]): SparseScores {
-  const slots = Int32Array.from(touched).sort();
+  // Many touched slots: reading the buffer in slot order is cheaper than sorting them.
+  const slots = touched.length > values.length / 16 ? denseSlots(values, touched.length) : Int32Array.from(touched).sort();
   const scores = new Float64Array(slots.length);
   for (let i = 0; i < slots.length; i++) {
     scores[i] = values[slots[i]!]!;
     values[slots[i]!] = 0;
   }
   return { slots, scores };
+}
+
+function denseSlots(values: Float64Array, count: number): Int32Array {
+  const slots = new Int32Array(count);
+  for (let slot = 0, n = 0; n < count; slot++) if (values[slot] !== 0) slots[n++] = slot;
+  return slots;
 }
 
 function scaled(sparse: SparseScores, factor: number): SparseScores {

@@ -72,6 +72,11 @@ export class TermDictionary {
     return found.sort((a, b) => a.distance - b.distance || Number(!this.all.has(a.term)) - Number(!this.all.has(b.term))).slice(0, limit);
   }
 
+  /** Builds the sorted look-up lists now (they are rebuilt lazily after new terms). */
+  prepare(): void {
+    this.refresh();
+  }
+
   private refresh(): void {
     if (!this.dirty) return;
     this.sorted = [...this.all].sort();
