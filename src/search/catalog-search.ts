@@ -12,7 +12,8 @@ const LOAD_PAGE = 500;
 // Transactions stamp updated_at with their start time but may commit later; re-reading a
 // window of recent changes on every poll catches those late commits.
 const LATE_COMMIT_WINDOW_MS = 10_000;
-const CACHE_LIMIT = 5000;
+const CONTRIBUTION_CACHE_LIMIT = 5000;
+const RESULT_CACHE_LIMIT = 1000;
 
 export interface CatalogSearchService extends CatalogSearch {
   /** Loads all published contributions; call once before serving. */
@@ -52,7 +53,8 @@ export function createCatalogSearch(deps: {
     if (contribution.state === 'published') {
       index.upsert(toIndexedDocument(contribution.id, contribution, contribution.publishedAt));
       versions.set(contribution.id, contribution.version);
-      remember(contribution);
+      // During the first load the cache would only keep whatever came last; afterwards, changed contributions are likely shown soon.
+      if (loaded) remember(contribution);
     } else {
       if (!versions.has(contribution.id)) return false;
       index.remove(contribution.id);
@@ -62,7 +64,7 @@ export function createCatalogSearch(deps: {
   }
 
   function remember(contribution: Contribution): void {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    if (cache.size >= CONTRIBUTION_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(contribution.id, contribution);
   }
 
@@ -133,7 +135,7 @@ export function createCatalogSearch(deps: {
     // Keep only a complete result that is still current: contributions may have been applied while the hits
     // were fetched, and a result from a half-loaded index would otherwise outlive the load.
     if (!result.incomplete && resultsGeneration === index.generation) {
-      if (results.size >= CACHE_LIMIT) results.delete(results.keys().next().value!);
+      if (results.size >= RESULT_CACHE_LIMIT) results.delete(results.keys().next().value!);
       results.set(key, result);
     }
     return result;
@@ -159,7 +161,7 @@ export function createCatalogSearch(deps: {
   }
 
   async function similar(contribution: Contribution, limit: number): Promise<Contribution[]> {
-    const ids = index.similarTo(contribution.id, limit);
+    const ids = index.similarTo(toIndexedDocument(contribution.id, contribution, contribution.publishedAt), limit);
     const byId = await contributionsFor(ids);
     return ids.flatMap((id) => byId.get(id) ?? []);
   }

@@ -37,12 +37,24 @@ class Posting {
   length = 0;
 
   push(slot: number, packed: number): void {
-    if (this.length === this.docs.length) {
-      this.docs = grow(this.docs, new Int32Array(this.length * 2));
-      this.freqs = grow(this.freqs, new Uint32Array(this.length * 2));
-    }
+    if (this.length === this.docs.length) this.resize(Math.ceil(this.length * 1.5) + 4);
     this.docs[this.length] = slot;
     this.freqs[this.length++] = packed;
+  }
+
+  /** Gives back most of the growth slack (about a third of all posting memory after a bulk load). */
+  compact(): void {
+    const capacity = this.length + Math.max(4, this.length >> 4);
+    if (this.docs.length > capacity) this.resize(capacity);
+  }
+
+  private resize(capacity: number): void {
+    const docs = new Int32Array(capacity);
+    const freqs = new Uint32Array(capacity);
+    docs.set(this.docs.subarray(0, this.length));
+    freqs.set(this.freqs.subarray(0, this.length));
+    this.docs = docs;
+    this.freqs = freqs;
   }
 }
 
@@ -75,7 +87,11 @@ export interface IndexSearchResult {
 }
 
 export class SearchIndex {
-  private readonly docs: IndexedDocument[] = [];
+  /** Per slot: what queries need of a document after indexing (its texts are not kept: 100k documents). */
+  private readonly ids: string[] = [];
+  private readonly titles: string[] = [];
+  private readonly startDays: Array<string | null> = [];
+  private readonly endDays: Array<string | null> = [];
   /** Per slot: 1 while the document is current (typed arrays: these are read per posting in every query). */
   private live = new Uint8Array(1024);
   /** Per slot and field (slot * FIELD_COUNT + field): the field's length in words. */
@@ -121,9 +137,11 @@ export class SearchIndex {
   /** Adds or replaces a document. A replaced document's old slot is left dead (postings skip it). */
   upsert(doc: IndexedDocument): void {
     this.remove(doc.id);
-    const slot = this.docs.length;
-    // Long texts are needed only while indexing; the index keeps the short fields (similar contributions).
-    this.docs.push({ ...doc, texts: { ...doc.texts, meta: '', body: '' } });
+    const slot = this.ids.length;
+    this.ids.push(doc.id);
+    this.titles.push(doc.title);
+    this.startDays.push(doc.startDay);
+    this.endDays.push(doc.endDay);
     this.ensureCapacity(slot + 1);
     this.live[slot] = 1;
     this.slotById.set(doc.id, slot);
@@ -251,10 +269,10 @@ export class SearchIndex {
       }
     };
     if (matched) for (const slot of matched.candidates) visit(slot);
-    else for (let slot = 0; slot < this.docs.length; slot++) visit(slot);
+    else for (let slot = 0; slot < this.ids.length; slot++) visit(slot);
 
     const ranked = this.topSlots(selected, options.sort, scores, options.offset + options.limit);
-    const hits = ranked.slice(options.offset, options.offset + options.limit).map((slot) => ({ id: this.docs[slot]!.id, score: scores?.[slot] ?? 0 }));
+    const hits = ranked.slice(options.offset, options.offset + options.limit).map((slot) => ({ id: this.ids[slot]!, score: scores?.[slot] ?? 0 }));
     return { total: selected.length, hits, facets: this.facets.values(counts, options.filters, this.targetGroupLabels), didYouMean, matchedTerms: matched?.matchedTerms ?? new Set() };
   }
 
@@ -266,8 +284,8 @@ export class SearchIndex {
    * two words matched. That changes nothing for documents that reach `required`.
    */
   private matchGroups(groups: QueryGroup[], required: number, prune: boolean): MatchedGroups {
-    const scores = new Float64Array(this.docs.length);
-    const matchCounts = new Uint8Array(this.docs.length);
+    const scores = new Float64Array(this.ids.length);
+    const matchCounts = new Uint8Array(this.ids.length);
     const candidates: number[] = [];
     const context: ScoringContext = { matchedTerms: new Set(), corrections: [], factors: this.factors() };
     const order = prune ? [...groups].sort((a, b) => this.estimatedMatches(a) - this.estimatedMatches(b)) : groups;
@@ -301,13 +319,12 @@ export class SearchIndex {
   /** Status facet code per slot for one day; documents never change in their slot, so new slots are simply appended. */
   private statusCodesFor(today: string): Int32Array {
     if (this.statusCodesDay !== today) this.statusCodesSlots = 0;
-    const slots = this.docs.length;
+    const slots = this.ids.length;
     if (this.statusCodesSlots === slots) return this.statusCodes;
     if (this.statusCodes.length < slots) this.statusCodes = grow(this.statusCodes, new Int32Array(this.live.length));
     const codes = Object.fromEntries(statusValues.map((status) => [status, this.facets.statusCode(status)])) as Record<ProjectStatus, number>;
     for (let slot = this.statusCodesSlots; slot < slots; slot++) {
-      const doc = this.docs[slot]!;
-      this.statusCodes[slot] = codes[statusFromDays(doc.startDay, doc.endDay, today)];
+      this.statusCodes[slot] = codes[statusFromDays(this.startDays[slot]!, this.endDays[slot]!, today)];
     }
     this.statusCodesDay = today;
     this.statusCodesSlots = slots;
@@ -316,6 +333,7 @@ export class SearchIndex {
 
   /** Derives what queries need (length factors, today's status) now rather than in the first query after a load. */
   prepare(today: string): void {
+    for (const posting of this.postings.values()) posting.compact();
     this.factors();
     this.statusCodesFor(today);
     this.dictionary.prepare();
@@ -433,7 +451,7 @@ export class SearchIndex {
   /** Per slot and field: field weight / (1 - b + b * length / average length), for this index generation. */
   private factors(): Float64Array {
     if (this.fieldFactorsGeneration === this.changes) return this.fieldFactors;
-    const slots = this.docs.length;
+    const slots = this.ids.length;
     const factors = this.fieldFactors.length >= slots * FIELD_COUNT ? this.fieldFactors : new Float64Array(this.live.length * FIELD_COUNT);
     for (let f = 0; f < FIELD_COUNT; f++) {
       const field = searchFields[f]!;
@@ -451,7 +469,7 @@ export class SearchIndex {
 
   /** A zeroed buffer the size of the index plus a list of the slots written to it. */
   private scratch(): { values: Float64Array; touched: number[] } {
-    if (this.scratchValues.length < this.docs.length) this.scratchValues = new Float64Array(Math.max(1024, this.docs.length * 2));
+    if (this.scratchValues.length < this.ids.length) this.scratchValues = new Float64Array(Math.max(1024, this.ids.length * 2));
     return { values: this.scratchValues, touched: [] };
   }
 
@@ -495,7 +513,7 @@ export class SearchIndex {
   /** Title order by German collation, computed once per change (sorting by collator per query is slow). */
   private titleRanks(): Map<number, number> {
     if (this.titleOrder) return this.titleOrder;
-    const slots = [...this.slotById.values()].sort((a, b) => this.collator.compare(this.docs[a]!.title, this.docs[b]!.title) || a - b);
+    const slots = [...this.slotById.values()].sort((a, b) => this.collator.compare(this.titles[a]!, this.titles[b]!) || a - b);
     this.titleOrder = new Map(slots.map((slot, rank) => [slot, rank]));
     return this.titleOrder;
   }
@@ -504,13 +522,11 @@ export class SearchIndex {
    * Documents most like the given one: shared distinctive words of title, teaser and tags,
    * plus shared Leitbild area, Leitsätze and SDGs. The document itself is excluded.
    */
-  similarTo(id: string, limit: number): string[] {
-    const cacheKey = `similar\u0000${id}\u0000${limit}`;
+  similarTo(doc: IndexedDocument, limit: number): string[] {
+    const cacheKey = `similar\u0000${doc.id}\u0000${limit}`;
     const cached = this.similarCache.get(cacheKey);
     if (cached) return cached;
-    const slot = this.slotById.get(id);
-    if (slot === undefined) return [];
-    const doc = this.docs[slot]!;
+    const slot = this.slotById.get(doc.id) ?? -1;
     const scores = new Map<number, number>();
     // Only distinctive words: a word in more than 2 % of all documents links everything to everything.
     const maxDf = Math.max(5, this.liveCount / 50);
@@ -520,20 +536,28 @@ export class SearchIndex {
       const idf = this.idf(term);
       for (let i = 0; i < posting.length; i++) {
         const other = posting.docs[i]!;
-        if (this.live[other] && other !== slot) scores.set(other, (scores.get(other) ?? 0) + idf);
+        if (this.live[other] === 1 && other !== slot) scores.set(other, (scores.get(other) ?? 0) + idf);
       }
     }
-    // Shared Leitbild area, Leitsätze and SDGs refine the order among documents that share words.
-    for (const [other, score] of scores) {
-      const o = this.docs[other]!;
-      const shared = (a: number[], b: number[]) => a.reduce((n, x) => n + (b.includes(x) ? 1 : 0), 0);
-      scores.set(other, score + (o.area !== null && o.area === doc.area ? 1 : 0) + 0.5 * shared(o.leitsaetze, doc.leitsaetze) + 0.5 * shared(o.sdgs, doc.sdgs));
+    // Shared Leitbild area (1), Leitsätze and SDGs (0.5 each) refine the order among documents that share words.
+    const own = new Set(this.facets.codesOf(doc));
+    const bonus = new Map<number, number>();
+    for (const code of own) {
+      const facet = facetNames[this.facets.facetOf[code]!];
+      if (facet === 'area') bonus.set(code, 1);
+      else if (facet === 'leitsatz' || facet === 'sdg') bonus.set(code, 0.5);
     }
-    const result = topK([...scores.keys()], limit, (a, b) => scores.get(a)! > scores.get(b)! || (scores.get(a) === scores.get(b) && a < b)).map((s) => this.docs[s]!.id);
+    for (const [other, score] of scores) {
+      let shared = 0;
+      for (let i = this.codeStarts[other]!; i < this.codeStarts[other + 1]!; i++) shared += bonus.get(this.facetCodes[i]!) ?? 0;
+      scores.set(other, score + shared);
+    }
+    const result = topK([...scores.keys()], limit, (a, b) => scores.get(a)! > scores.get(b)! || (scores.get(a) === scores.get(b) && a < b)).map((s) => this.ids[s]!);
     if (this.similarCache.size >= RESULT_CACHE_LIMIT) this.similarCache.delete(this.similarCache.keys().next().value!);
     this.similarCache.set(cacheKey, result);
     return result;
   }
+
 
 }
 
