@@ -68,11 +68,11 @@ export function createCatalogSearch(deps: {
     cache.set(contribution.id, contribution);
   }
 
-  async function readChanges(since: ChangeCursor | null, states?: readonly Contribution['state'][]): Promise<number> {
+  async function readChanges(since: ChangeCursor | null): Promise<number> {
     let cursor = since;
     let applied = 0;
     for (;;) {
-      const page = await contributions.changedSince(cursor, LOAD_PAGE, states);
+      const page = await contributions.changedSince(cursor, LOAD_PAGE);
       for (const contribution of page.items) if (apply(contribution)) applied++;
       if (page.items.length < LOAD_PAGE) return applied;
       cursor = page.cursor;
@@ -84,7 +84,7 @@ export function createCatalogSearch(deps: {
 
   async function load(): Promise<void> {
     lastPollStartedAt = await contributions.now();
-    await readChanges(null, ['published']);
+    await readChanges(null);
     index.prepare(today());
     loaded = true;
   }

@@ -181,15 +181,16 @@ export function createContributionRepository(db: Database) {
    * Contributions changed after a point in time, oldest change first, in pages: the feed that keeps
    * each instance's search index current. `after` is a cursor (updated_at, id) from the previous page.
    */
-  async function changedSince(after: ChangeCursor | null, limit: number, states?: readonly EditorialState[]): Promise<{ items: Contribution[]; cursor: ChangeCursor | null }> {
+  async function changedSince(after: ChangeCursor | null, limit: number): Promise<{ items: Contribution[]; cursor: ChangeCursor | null }> {
     // The cursor keeps microseconds: a JavaScript Date would round them away and repeat the page forever.
+    // No other condition here: with one, a planner without fresh statistics (PGlite never gathers them)
+    // sorted the whole table for every page instead of reading the (updated_at, id) index in order.
     const rows = await db.query<ContributionRow & { cursor_at: string }>(
       `SELECT ${COLUMNS}, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM contributions
-       WHERE ($1::timestamptz IS NULL OR (updated_at, id) > ($1::timestamptz, $2::uuid))
-         AND ($4::text[] IS NULL OR state = ANY($4::text[]))
+       WHERE (updated_at, id) > ($1::timestamptz, $2::uuid)
        ORDER BY updated_at, id
        LIMIT $3`,
-      [after?.updatedAt ?? null, after?.id ?? '00000000-0000-0000-0000-000000000000', limit, states ? [...states] : null],
+      [after?.updatedAt ?? '-infinity', after?.id ?? '00000000-0000-0000-0000-000000000000', limit],
     );
     const last = rows[rows.length - 1];
     return { items: rows.map(toContribution), cursor: last ? { updatedAt: last.cursor_at, id: last.id } : after };
