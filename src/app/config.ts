@@ -7,6 +7,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Public base URL for canonical links, sitemaps and feeds. */
   siteUrl: string;
+  mail: { smtpUrl: string | null; from: string; editorsAddress: string | null };
 }
 
 /** Reads configuration from the environment; see README "Konfiguration / Configuration". */
@@ -18,7 +19,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ? { databaseUrl: env.DATABASE_URL }
     : { dataDir: resolve(env.BAUKASTEN_DATA_DIR ?? 'var/data') };
   const siteUrl = (env.SITE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  return { port, host, database, siteUrl };
+  const mail = {
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    from: env.MAIL_FROM?.trim() || 'Nachhaltigkeitsbaukasten <no-reply@localhost>',
+    // Where new submissions are announced; without it, editors see them in the review queue only.
+    editorsAddress: env.EDITORS_EMAIL?.trim() || null,
+  };
+  return { port, host, database, siteUrl, mail };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

@@ -2,6 +2,9 @@ import { createCatalogSearch, type CatalogSearchService } from '../search/catalo
 import { createContributionRepository, type ContributionRepository } from '../storage/contributions-repository.ts';
 import { openDatabase, type Database, type DatabaseConfig } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
+import { createAuditLog, type AuditLog } from '../storage/audit-log.ts';
+import { createOutboxRepository, type OutboxRepository } from '../storage/outbox-repository.ts';
+import { createRateLimits, type RateLimits } from '../storage/rate-limits.ts';
 import { createTaxonomyRepository } from '../storage/taxonomy-repository.ts';
 import type { CatalogReader } from '../web/ports.ts';
 
@@ -13,6 +16,9 @@ export interface AppContext {
   catalog: CatalogReader;
   /** The search index; empty until search.load() (serve does that, CLI commands need not). */
   search: CatalogSearchService;
+  outbox: OutboxRepository;
+  auditLog: AuditLog;
+  rateLimits: RateLimits;
   close(): Promise<void>;
 }
 
@@ -32,6 +38,9 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
       taxonomyNames: taxonomy.names,
     },
     search,
+    outbox: createOutboxRepository(db),
+    auditLog: createAuditLog(db),
+    rateLimits: createRateLimits(db),
     close: async () => {
       search.stop();
       await db.close();
