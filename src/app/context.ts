@@ -5,6 +5,8 @@ import { migrate } from '../storage/migrate.ts';
 import { createAuditLog, type AuditLog } from '../storage/audit-log.ts';
 import { createOutboxRepository, type OutboxRepository } from '../storage/outbox-repository.ts';
 import { createRateLimits, type RateLimits } from '../storage/rate-limits.ts';
+import { createSessionsRepository, type SessionsRepository } from '../storage/sessions-repository.ts';
+import { createUsersRepository, type UsersRepository } from '../storage/users-repository.ts';
 import { createTaxonomyRepository } from '../storage/taxonomy-repository.ts';
 import type { CatalogReader } from '../web/ports.ts';
 
@@ -19,6 +21,8 @@ export interface AppContext {
   outbox: OutboxRepository;
   auditLog: AuditLog;
   rateLimits: RateLimits;
+  users: UsersRepository;
+  sessions: SessionsRepository;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,8 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
     outbox: createOutboxRepository(db),
     auditLog: createAuditLog(db),
     rateLimits: createRateLimits(db),
+    users: createUsersRepository(db),
+    sessions: createSessionsRepository(db),
     close: async () => {
       search.stop();
       await db.close();

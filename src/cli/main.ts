@@ -8,6 +8,9 @@ import { seedDemoContent } from '../app/seed-demo.ts';
 import { DEFAULT_MAX_BYTES } from '../import/decode.ts';
 import { rejectionReasons } from '../import/messages.ts';
 import { migrate } from '../storage/migrate.ts';
+import { createInterface } from 'node:readline';
+import { createUser } from '../app/auth/create-user.ts';
+import { roleLabels, roles, type Role } from '../domain/user.ts';
 import { startServer } from './serve.ts';
 
 const program = new Command()
@@ -86,6 +89,56 @@ program
     }
     await startServer(context, config);
   });
+
+const user = program.command('user').description('Konten der Redaktion verwalten');
+user
+  .command('add')
+  .description('ein Konto anlegen (z. B. das erste Admin-Konto); das Passwort wird abgefragt oder von stdin gelesen')
+  .requiredOption('--email <email>', 'E-Mail-Adresse (Anmeldename)')
+  .requiredOption('--name <name>', 'Name, wie er im Protokoll erscheint')
+  .addOption(new Option('--role <role>', 'Rolle').choices([...roles]).default('editor'))
+  .action(async (options: { email: string; name: string; role: Role }) => {
+    const password = await readPassword();
+    const context = await openAppContext(loadConfig().database);
+    try {
+      const outcome = await createUser(context, { ...options, password }, { id: null, label: 'cli' });
+      if (!outcome.ok) {
+        const labels: Record<string, string> = { email: 'E-Mail-Adresse', name: 'Name', role: 'Rolle', password: 'Passwort' };
+        for (const error of outcome.errors) console.error(`${labels[error.path] ?? error.path}: ${error.message}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(`Konto angelegt: ${outcome.user.email} (${roleLabels[outcome.user.role]}).`);
+    } finally {
+      await context.close();
+    }
+  });
+
+/** The password from a pipe (scripts) or typed twice without echo (terminal). */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const ask = (question: string) =>
+    new Promise<string>((resolve) => {
+      const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+      // Echo nothing of what is typed.
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.startsWith(question)) process.stdout.write(question);
+      };
+      rl.question(question, (answer) => {
+        rl.close();
+        process.stdout.write('\n');
+        resolve(answer);
+      });
+    });
+  const first = await ask('Passwort: ');
+  const second = await ask('Passwort wiederholen: ');
+  if (first !== second) throw new Error('Die Passwörter stimmen nicht überein.');
+  return first;
+}
 
 /** Reads files; ones that cannot be read become rejections naming the file, not a crash. */
 function readDocuments(paths: string[]): { documents: SourceDocument[]; unreadable: ImportResult[] } {

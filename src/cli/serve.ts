@@ -15,7 +15,12 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     .load()
     .then(() => context.search.start(SEARCH_POLL_MS))
     .catch((error: unknown) => console.error('Suchindex konnte nicht aufgebaut werden:', error));
-  const app = createWebApp({ catalog: context.catalog, search: context.search, siteUrl: config.siteUrl });
+  const app = createWebApp({
+    catalog: context.catalog,
+    search: context.search,
+    siteUrl: config.siteUrl,
+    backOffice: { ...context, secureCookies: config.siteUrl.startsWith('https://') },
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
     void indexing.then(() => console.log(`Suchindex bereit: ${context.search.size} Beiträge.`));

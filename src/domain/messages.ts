@@ -17,6 +17,11 @@ export const germanMessages: Record<string, string> = {
   period_end_before_start: 'Das Ende darf nicht vor dem Beginn liegen.',
   version_conflict: 'Der Beitrag wurde inzwischen von jemand anderem geändert. Ihre Änderung wurde nicht gespeichert.',
   not_found: 'Der Beitrag wurde nicht gefunden.',
+  password_too_short: 'Das Passwort muss mindestens 12 Zeichen lang sein.',
+  login_failed: 'E-Mail-Adresse oder Passwort ist falsch.',
+  login_locked: 'Dieses Konto ist nach mehreren fehlgeschlagenen Anmeldungen vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
+  login_throttled: 'Zu viele Anmeldeversuche von Ihrem Anschluss. Bitte warten Sie einige Minuten.',
+  email_taken: 'Für diese E-Mail-Adresse gibt es schon ein Konto.',
 };
 
 export function germanMessage(code: string): string {

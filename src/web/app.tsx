@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { Child } from 'hono/jsx';
 import { kindLabels, type Contribution } from '../domain/contribution.ts';
 import { emptyFilters, type SearchQuery, type SearchResult } from '../search/types.ts';
 import { createContentStore, contentPages, type ContentPageName } from './content-pages.ts';
 import { DetailPage } from './detail-page.tsx';
-import { NotFoundPage, ServerErrorPage } from './error-pages.tsx';
+import { CrossSiteRequestPage, NotFoundPage, ServerErrorPage } from './error-pages.tsx';
+import { createBackOfficeRoutes } from './backoffice/routes.tsx';
+import type { BackOfficeDeps } from './backoffice/env.ts';
 import { atomFeed, sitemapXml, type SitemapEntry } from './feeds.ts';
 import { contributionJsonLd, jsonForScript } from './json-ld.ts';
 import { Layout, feedPath, siteName, type PageMeta } from './layout.tsx';
@@ -30,6 +33,8 @@ export interface WebAppDeps {
   siteUrl?: string;
   /** Where unexpected errors are reported; the visitor only ever sees a German message. */
   logError?: (error: unknown) => void;
+  /** The editorial back office under /redaktion; left out, the site is read-only. */
+  backOffice?: BackOfficeDeps;
 }
 
 interface StaticAsset {
@@ -86,7 +91,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
 
   const absoluteUrl = (c: Context, path: string) => `${deps.siteUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin}${path}`;
 
-  const render = async (c: Context, meta: PageMeta, content: Child, status: 200 | 404 | 500 = 200) => {
+  const render = async (c: Context, meta: PageMeta, content: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500 = 200) => {
     const page = await (
       <Layout meta={meta} stylesheetHref={stylesheetHref}>
         {content}
@@ -101,6 +106,14 @@ export function createWebApp(deps: WebAppDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+
+  // Cross-site form posts are refused for every state-changing request (Origin check); the back
+  // office additionally requires its per-session CSRF token.
+  // Behind a proxy the request URL is internal, so the configured public origin counts as well.
+  const publicOrigin = deps.siteUrl ? new URL(deps.siteUrl).origin : null;
+  app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
+
+  if (deps.backOffice) app.route('/redaktion', createBackOfficeRoutes(deps.backOffice, render).app);
 
   app.get('/static/:name', (c) => {
     const asset = assets[c.req.param('name')];
@@ -280,6 +293,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 404) return notFound(c);
+    if (error instanceof HTTPException && error.status === 403) {
+      return render(c, { title: 'Anfrage abgelehnt', description: 'Anfrage abgelehnt.', canonicalUrl: absoluteUrl(c, '/'), noindex: true }, <CrossSiteRequestPage />, 403);
+    }
     if (error instanceof HTTPException && error.status < 500) return error.getResponse();
     logError(error);
     return render(c, { title: 'Fehler', description: 'Ein Fehler ist aufgetreten.', canonicalUrl: absoluteUrl(c, '/'), noindex: true }, <ServerErrorPage />, 500);

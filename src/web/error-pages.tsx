@@ -20,3 +20,17 @@ export const ServerErrorPage: FC = () => (
     </p>
   </>
 );
+
+/** A form sent from another site (or without Origin header) is refused before anything is stored. */
+export const CrossSiteRequestPage: FC = () => (
+  <>
+    <h1>Anfrage abgelehnt</h1>
+    <p>
+      Das Formular wurde nicht von dieser Website aus abgeschickt, deshalb wurde nichts gespeichert. Bitte öffnen Sie die Seite
+      direkt auf dieser Website und senden Sie das Formular dort erneut ab.
+    </p>
+    <p>
+      <a href="/">Zur Startseite</a>
+    </p>
+  </>
+);

@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { Role } from '../../domain/user.ts';
+import type { LoginDeps } from '../../app/auth/login.ts';
+import type { SessionRecord } from '../../storage/sessions-repository.ts';
+
+/** What the back office needs; the composition root (src/app/context.ts) provides it. */
+export interface BackOfficeDeps extends LoginDeps {
+  /** Set Secure on cookies (and use the __Host- prefix): true whenever the site is served over https. */
+  secureCookies: boolean;
+}
+
+export interface BackOfficeEnv {
+  Variables: {
+    /** The signed-in editor's session, or null for anonymous requests. */
+    session: SessionRecord | null;
+  };
+}
+
+export type BackOfficeContext = Context<BackOfficeEnv>;
+
+/** Who may use a back-office route: anyone (login page), or at least the given role. */
+export type RouteAccess = 'public' | Role;
