@@ -2,10 +2,15 @@ import { serve } from '@hono/node-server';
 import type { AppConfig } from '../app/config.ts';
 import { describeDatabase } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
+import { createMailDelivery } from '../notifications/delivery.ts';
 import { createWebApp } from '../web/app.tsx';
 
 const SEARCH_POLL_MS = 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
+const MAIL_POLL_MS = 5000;
+const HOUSEKEEPING_MS = 10 * 60_000;
+// Rate-limit events older than the longest window in use (login back-off, submissions per hour).
+const RATE_LIMIT_RETENTION_MS = 24 * 60 * 60_000;
 
 /** Serves the web app until SIGINT/SIGTERM, then closes the database cleanly. */
 export async function startServer(context: AppContext, config: AppConfig): Promise<void> {
@@ -25,9 +30,21 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
     void indexing.then(() => console.log(`Suchindex bereit: ${context.search.size} Beiträge.`));
   });
+  // Mails wait in the outbox; with SMTP configured they are sent from there (retried on failure).
+  const mail = createMailDelivery(context.outbox, config.mail);
+  mail.start(MAIL_POLL_MS);
+  if (!mail.enabled) console.log('Kein SMTP_URL gesetzt: E-Mails bleiben im Postausgang der Redaktion.');
+  const housekeeping = setInterval(() => {
+    void Promise.all([context.sessions.removeExpired(), context.rateLimits.prune(RATE_LIMIT_RETENTION_MS)]).catch((error: unknown) =>
+      console.error('Aufräumen fehlgeschlagen', error),
+    );
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
   // Stop accepting connections, let requests in flight finish, then close the database.
   const shutdown = () => {
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    mail.stop();
+    clearInterval(housekeeping);
     server.close(() => void context.close().finally(() => process.exit(0)));
     if ('closeIdleConnections' in server) server.closeIdleConnections();
   };

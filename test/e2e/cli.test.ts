@@ -15,7 +15,11 @@ delete (env as Record<string, string | undefined>).DATABASE_URL;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+  return cliWithInput('', ...args);
+}
+
+function cliWithInput(input: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000, input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -71,6 +75,18 @@ describe('baukasten command line', () => {
     const ndjson = cli('export', '--format', 'ndjson');
     expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(all);
     expect(cli('export', '--format', 'xml').status).not.toBe(0);
+  });
+
+  it('an operator creates the first admin account with the password from a pipe, and a duplicate is refused', () => {
+    const created = cliWithInput('ein-sehr-langes-passwort\n', 'user', 'add', '--email', 'Admin@Example.org', '--name', 'Ada Admin', '--role', 'admin');
+    expect(created.status).toBe(0);
+    expect(created.stdout).toContain('Konto angelegt: admin@example.org (Administrator*in).');
+    const again = cliWithInput('ein-sehr-langes-passwort\n', 'user', 'add', '--email', 'admin@example.org', '--name', 'Noch einmal');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('E-Mail-Adresse: Für diese E-Mail-Adresse gibt es schon ein Konto.');
+    const short = cliWithInput('kurz\n', 'user', 'add', '--email', 'neu@example.org', '--name', 'Neu');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toContain('Passwort: Das Passwort muss mindestens 12 Zeichen lang sein.');
   });
 
   it('reports an up-to-date schema on migrate', () => {
