@@ -187,3 +187,37 @@ describe('filters and facets', () => {
     expect(index.size).toBe(1);
   });
 });
+
+describe('scoring only the documents that can still qualify', () => {
+  // Words of very different frequency, so that common words are pruned in multi-word queries.
+  const vocabulary = ['Gemeinde', 'Klima', 'Radweg', 'Schule', 'Senioren', 'Streuobst', 'Dorfladen', 'Bürgerbus', 'Energie', 'Wasser'];
+  const frequency = [0.9, 0.6, 0.3, 0.25, 0.15, 0.1, 0.06, 0.04, 0.4, 0.2];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const docs: Record<string, ContributionContentInput> = {};
+  for (let i = 0; i < 400; i++) {
+    const words = vocabulary.filter((_, w) => random() < frequency[w]!);
+    docs[`d${i}`] = { title: `Vorhaben ${i}`, description: `${words.join(' ')} im Ort.`, taxonomy: { leitbildArea: i % 2 ? 'umwelt' : 'soziales' } };
+  }
+  const index = indexOf(docs);
+  const all = (text: string, filters: Partial<SearchFilters> = {}) => new Set(ids(search(index, text, filters, { limit: 1000 })));
+
+  it('finds exactly the documents matching enough of the words, with the same totals and facet counts', () => {
+    for (let q = 0; q < 60; q++) {
+      const words = vocabulary.filter(() => random() < 0.3).slice(0, 4);
+      if (words.length < 2) continue;
+      const required = words.length <= 2 ? words.length : Math.ceil(words.length * 0.66);
+      const perWord = words.map((w) => all(w));
+      const matches = (id: string) => perWord.filter((set) => set.has(id)).length;
+      const best = Math.max(...Object.keys(docs).map(matches));
+      const expected = Object.keys(docs).filter((id) => matches(id) >= Math.min(required, best)).sort();
+      const result = search(index, words.join(' '), {}, { limit: 1000 });
+      expect(ids(result).sort(), words.join(' ')).toEqual(expected);
+      expect(result.total).toBe(expected.length);
+      const areas = Object.fromEntries(result.facets.area.map((v) => [v.value, v.count]));
+      const umwelt = expected.filter((id) => Number(id.slice(1)) % 2 === 1).length;
+      expect(areas.umwelt ?? 0, words.join(' ')).toBe(umwelt);
+      expect(areas.soziales ?? 0).toBe(expected.length - umwelt);
+    }
+  });
+});
