@@ -3,18 +3,21 @@ import { createContributionRepository, type ContributionRepository } from '../st
 import { openDatabase, type Database, type DatabaseConfig } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createAuditLog, type AuditLog } from '../storage/audit-log.ts';
+import { createDraftsRepository, type DraftsRepository } from '../storage/drafts-repository.ts';
+import { createEditorialRepository, type EditorialRepository } from '../storage/editorial-repository.ts';
+import { createSettingsRepository, type SettingsRepository } from '../storage/settings-repository.ts';
 import { createOutboxRepository, type OutboxRepository } from '../storage/outbox-repository.ts';
 import { createRateLimits, type RateLimits } from '../storage/rate-limits.ts';
 import { createSessionsRepository, type SessionsRepository } from '../storage/sessions-repository.ts';
 import { createUsersRepository, type UsersRepository } from '../storage/users-repository.ts';
-import { createTaxonomyRepository } from '../storage/taxonomy-repository.ts';
+import { createTaxonomyRepository, type TaxonomyRepository } from '../storage/taxonomy-repository.ts';
 import type { CatalogReader } from '../web/ports.ts';
 
 /** The composition root: one database, the repositories over it, and the read port for the pages. */
 export interface AppContext {
   db: Database;
   contributions: ContributionRepository;
-  taxonomy: ReturnType<typeof createTaxonomyRepository>;
+  taxonomy: TaxonomyRepository;
   catalog: CatalogReader;
   /** The search index; empty until search.load() (serve does that, CLI commands need not). */
   search: CatalogSearchService;
@@ -23,6 +26,10 @@ export interface AppContext {
   rateLimits: RateLimits;
   users: UsersRepository;
   sessions: SessionsRepository;
+  /** Public submissions in progress (/einreichen). */
+  drafts: DraftsRepository;
+  editorial: EditorialRepository;
+  settings: SettingsRepository;
   close(): Promise<void>;
 }
 
@@ -31,7 +38,8 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
   if (options.migrate !== false) await migrate(db);
   const contributions = createContributionRepository(db);
   const taxonomy = createTaxonomyRepository(db);
-  const search = createCatalogSearch({ contributions });
+  const settings = createSettingsRepository(db);
+  const search = createCatalogSearch({ contributions, settings });
   return {
     db,
     contributions,
@@ -47,6 +55,9 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
     rateLimits: createRateLimits(db),
     users: createUsersRepository(db),
     sessions: createSessionsRepository(db),
+    drafts: createDraftsRepository(db),
+    editorial: createEditorialRepository(db),
+    settings,
     close: async () => {
       search.stop();
       await db.close();

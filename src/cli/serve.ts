@@ -24,7 +24,8 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     catalog: context.catalog,
     search: context.search,
     siteUrl: config.siteUrl,
-    backOffice: { ...context, secureCookies: config.siteUrl.startsWith('https://') },
+    backOffice: { ...context, siteUrl: config.siteUrl, secureCookies: config.siteUrl.startsWith('https://') },
+    submissions: { ...context, editorsAddress: config.mail.editorsAddress, siteUrl: config.siteUrl },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);

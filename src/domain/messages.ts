@@ -22,6 +22,15 @@ export const germanMessages: Record<string, string> = {
   login_locked: 'Dieses Konto ist nach mehreren fehlgeschlagenen Anmeldungen vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
   login_throttled: 'Zu viele Anmeldeversuche von Ihrem Anschluss. Bitte warten Sie einige Minuten.',
   email_taken: 'Für diese E-Mail-Adresse gibt es schon ein Konto.',
+  transition_not_allowed: 'Dieser Schritt ist im jetzigen Zustand des Beitrags nicht möglich.',
+  rejection_reason_required: 'Bitte begründen Sie die Ablehnung. Die Begründung wird der*dem Einreichenden mitgeteilt.',
+  submitter_email_missing: 'Für diesen Beitrag ist keine E-Mail-Adresse einer*eines Einreichenden hinterlegt. Speichern Sie den Kommentar intern.',
+  revision_not_found: 'Diese Fassung des Beitrags gibt es nicht.',
+  restore_unchanged: 'Diese Fassung entspricht dem jetzigen Inhalt, es gibt nichts wiederherzustellen.',
+  synonyms_line_invalid: 'Die Zeile braucht mindestens zwei Begriffe, getrennt durch Komma oder Gleichheitszeichen.',
+  amount_invalid: 'Bitte geben Sie einen Betrag in Euro ein, z. B. 12.500,50.',
+  consent_required: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu, sonst können wir Ihre Einreichung nicht annehmen.',
+  document_missing: 'Bitte wählen Sie zuerst eine Datei aus.',
 };
 
 export function germanMessage(code: string): string {
@@ -39,6 +48,8 @@ export interface FieldError {
 export function toFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const code = issue.message in germanMessages ? issue.message : issue.code === 'invalid_type' ? 'required' : issue.message;
-    return { path: issue.path.join('.'), code, message: germanMessage(code) };
+    // A text that is too long says how long it may be, so the writer knows how much to cut.
+    const message = code === 'too_long' && issue.code === 'too_big' ? `Der Text ist zu lang: höchstens ${Number(issue.maximum).toLocaleString('de-DE')} Zeichen.` : germanMessage(code);
+    return { path: issue.path.join('.'), code, message };
   });
 }

@@ -57,3 +57,26 @@ export function formatPartialDate(value: PartialDate): string {
   if (m) return `${monthNames[Number(m) - 1]} ${y}`;
   return y ?? value;
 }
+
+/**
+ * A date as typed into a form → the stored form, when its shape is recognised: "01.10.2021" →
+ * "2021-10-01", "10.2021" or "10/2021" → "2021-10", "2021" stays. Anything else is returned trimmed
+ * and unchanged, so PartialDateSchema reports it (the rules stay in the schema).
+ */
+export function normalisePartialDateInput(text: string): string {
+  const t = text.trim();
+  const pad = (n: string) => n.padStart(2, '0');
+  let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$/.exec(t);
+  if (m) return `${m[3]}-${pad(m[2] ?? '')}-${pad(m[1] ?? '')}`;
+  m = /^(\d{1,2})\s?[./]\s?(\d{4})$/.exec(t);
+  if (m) return `${m[2]}-${pad(m[1] ?? '')}`;
+  return t;
+}
+
+/** The stored form as a form shows it for editing: "01.10.2021", "10.2021", "2021". */
+export function formatPartialDateInput(value: PartialDate): string {
+  const [y, m, d] = value.split('-');
+  if (d && m) return `${d}.${m}.${y}`;
+  if (m) return `${m}.${y}`;
+  return value;
+}

@@ -67,3 +67,13 @@ export interface TaxonomyNames {
   sdgs: Map<number, string>;
   regions: Map<string, string>;
 }
+
+/** The taxonomies whose names editors can change, keyed like TaxonomyNames. */
+export const taxonomyKinds = ['leitbildAreas', 'leitsaetze', 'sdgs', 'regions'] as const satisfies ReadonlyArray<keyof TaxonomyNames>;
+export type TaxonomyKind = (typeof taxonomyKinds)[number];
+export const taxonomyKindLabels: Record<TaxonomyKind, string> = {
+  leitbildAreas: 'Bereiche des Leitbilds',
+  leitsaetze: 'Leitsätze',
+  sdgs: 'Nachhaltigkeitsziele (SDGs)',
+  regions: 'Regionen',
+};

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContributionContentSchema, type ContributionContentInput } from '../domain/contribution.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/databases.ts';
 import { createContributionRepository, type ContributionRepository } from '../storage/contributions-repository.ts';
 import { openDatabase, type Database } from '../storage/database.ts';
+import { createSettingsRepository } from '../storage/settings-repository.ts';
 import { createCatalogSearch, type CatalogSearchService } from './catalog-search.ts';
+import { defaultSynonymsFile, readSynonymSetting, SYNONYMS_SETTING } from './synonyms.ts';
 import { emptyFilters, type SearchQuery } from './types.ts';
 
 const query = (text: string, overrides: Partial<SearchQuery> = {}): SearchQuery => ({
@@ -106,5 +109,20 @@ describe.each(testEngines)('catalog search over storage on %s', (engine) => {
     const similar = await search.similar(base, 3);
     expect(similar[0]?.title).toBe('Bürgerbus Homberg');
     expect(similar.map((c) => c.id)).not.toContain(base.id);
+  });
+
+  it('follows the synonym list editors maintain: seeded from the file, and a change through one instance applies to another on refresh', async () => {
+    const settings = createSettingsRepository(t.db);
+    const first = createCatalogSearch({ contributions: repo, settings, today: () => '2026-11-21' });
+    const second = createCatalogSearch({ contributions: otherDb ? createContributionRepository(otherDb) : repo, settings: otherDb ? createSettingsRepository(otherDb) : settings, today: () => '2026-11-21' });
+    await Promise.all([first.load(), second.load()]);
+    expect((await readSynonymSetting(settings)).text).toBe(readFileSync(defaultSynonymsFile, 'utf8'));
+    // The seeded list already knows "Arbeitslose" for "Erwerbslose".
+    expect((await second.search(query('Arbeitslose'))).total).toBe(1);
+    expect((await second.search(query('Zauberwort'))).total).toBe(0);
+    await settings.put(SYNONYMS_SETTING, 'zauberwort, jobcenter');
+    await second.refresh();
+    expect((await second.search(query('Zauberwort'))).total).toBe(1);
+    expect((await second.search(query('Arbeitslose'))).total).toBe(0);
   });
 });

@@ -4,7 +4,8 @@ import type { ChangeCursor, ContributionRepository } from '../storage/contributi
 import { toIndexedDocument } from './documents.ts';
 import { SearchIndex } from './search-index.ts';
 import { bestSnippet, highlight } from './snippets.ts';
-import { loadSynonyms, type SynonymTable } from './synonyms.ts';
+import type { SettingsRepository } from '../storage/settings-repository.ts';
+import { loadSynonyms, parseSynonyms, readSynonymSetting, SYNONYMS_SETTING, type SynonymTable } from './synonyms.ts';
 import type { CatalogSearch, SearchHit, SearchQuery, SearchResult, Snippet } from './types.ts';
 
 // Small pages keep the event loop free for requests while the index is built after a start.
@@ -33,7 +34,10 @@ export interface CatalogSearchService extends CatalogSearch {
  */
 export function createCatalogSearch(deps: {
   contributions: ContributionRepository;
+  /** A fixed synonym list (tests, benchmarks); ignored when settings are given. */
   synonyms?: SynonymTable;
+  /** The editors' synonym list, followed on every refresh like the contributions. */
+  settings?: Pick<SettingsRepository, 'get' | 'updatedAt' | 'insertIfMissing'>;
   today?: () => string;
 }): CatalogSearchService {
   const { contributions } = deps;
@@ -46,6 +50,16 @@ export function createCatalogSearch(deps: {
   let timer: NodeJS.Timeout | null = null;
   let refreshing: Promise<number> | null = null;
   let loaded = false;
+  let synonymsVersion: string | null = null;
+
+  /** Reads the synonym list again when an editor changed it (through any instance). */
+  async function followSynonyms(): Promise<void> {
+    if (!deps.settings) return;
+    if (synonymsVersion !== null && (await deps.settings.updatedAt(SYNONYMS_SETTING)) === synonymsVersion) return;
+    const { text, updatedAt } = await readSynonymSetting(deps.settings);
+    index.setSynonyms(parseSynonyms(text));
+    synonymsVersion = updatedAt;
+  }
 
   function apply(contribution: Contribution): boolean {
     if (versions.get(contribution.id) === contribution.version && contribution.state === 'published') return false;
@@ -84,6 +98,7 @@ export function createCatalogSearch(deps: {
 
   async function load(): Promise<void> {
     lastPollStartedAt = await contributions.now();
+    await followSynonyms();
     await readChanges(null);
     index.prepare(today());
     loaded = true;
@@ -93,6 +108,7 @@ export function createCatalogSearch(deps: {
     // One refresh at a time; callers during a refresh share its result.
     refreshing ??= (async () => {
       const startedAt = await contributions.now();
+      await followSynonyms();
       const since = lastPollStartedAt ? new Date(Date.parse(lastPollStartedAt) - LATE_COMMIT_WINDOW_MS).toISOString() : null;
       const applied = await readChanges(since ? { updatedAt: since, id: '00000000-0000-0000-0000-000000000000' } : null);
       lastPollStartedAt = startedAt;

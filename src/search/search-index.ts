@@ -127,7 +127,13 @@ export class SearchIndex {
   private readonly targetGroupLabels = new Map<string, string>();
   private readonly collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 
-  constructor(private readonly synonyms: SynonymTable) {}
+  constructor(private synonyms: SynonymTable) {}
+
+  /** Swaps the synonym list (editors changed it); cached results used the old one, so they go. */
+  setSynonyms(synonyms: SynonymTable): void {
+    this.synonyms = synonyms;
+    this.changed();
+  }
 
   get size(): number {
     return this.liveCount;

@@ -163,7 +163,7 @@ describe.each(testEngines)('contribution storage on %s', (engine) => {
     const taxonomy = createTaxonomyRepository(t.db);
     expect((await taxonomy.names()).leitsaetze.get(17)).toBe('Wir schützen das Klima');
     expect((await taxonomy.names()).regions.size).toBe(30);
-    await taxonomy.renameLeitsatz(17, 'Wir schützen das Klima – gemeinsam');
+    expect(await taxonomy.rename('leitsaetze', '17', 'Wir schützen das Klima – gemeinsam')).toBe('Wir schützen das Klima');
     expect(await migrate(t.db)).toEqual([]);
     expect((await taxonomy.names()).leitsaetze.get(17)).toBe('Wir schützen das Klima – gemeinsam');
   });

@@ -35,6 +35,10 @@ export interface CreateOptions {
   actor: string;
   provenance?: Provenance | null;
   note?: string | null;
+  /** Public submissions: the reference number shown to the submitter ("BK-2026-00042"). */
+  reference?: string | null;
+  /** Public submissions: who submitted (not public). */
+  submitter?: unknown;
 }
 
 export interface ChangeCursor {
@@ -51,8 +55,13 @@ export interface ListOptions {
 export type ContributionRepository = ReturnType<typeof createContributionRepository>;
 
 export function createContributionRepository(db: Database) {
-  async function create(content: ContributionContent, options: CreateOptions): Promise<Contribution> {
-    const [created] = await createMany([{ content, provenance: options.provenance ?? null }], options);
+  /** Runs fn in the caller's transaction when one is given, otherwise in a new one. */
+  const inTransaction = <T>(outerTx: Queryable | undefined, fn: (tx: Queryable) => Promise<T>) => (outerTx ? fn(outerTx) : db.transaction(fn));
+
+  /** With tx, the contribution is written inside the caller's transaction (e.g. together with a submission's draft). */
+  async function create(content: ContributionContent, options: CreateOptions, tx?: Queryable): Promise<Contribution> {
+    const item = { content, provenance: options.provenance ?? null, reference: options.reference ?? null, submitter: options.submitter ?? null };
+    const [created] = await createMany([item], options, tx);
     return created!;
   }
 
@@ -60,10 +69,19 @@ export function createContributionRepository(db: Database) {
    * Stores many contributions in one transaction with a few set-based statements (bulk import,
    * benchmarks); all or nothing. Each gets its revision 1.
    */
-  async function createMany(items: ReadonlyArray<{ content: ContributionContent; provenance?: Provenance | null }>, options: Omit<CreateOptions, 'provenance'>): Promise<Contribution[]> {
-    const valid = items.map((item) => ({ content: ContributionContentSchema.parse(item.content), provenance: item.provenance ?? null }));
+  async function createMany(
+    items: ReadonlyArray<{ content: ContributionContent; provenance?: Provenance | null; reference?: string | null; submitter?: unknown }>,
+    options: Omit<CreateOptions, 'provenance' | 'reference' | 'submitter'>,
+    outerTx?: Queryable,
+  ): Promise<Contribution[]> {
+    const valid = items.map((item) => ({
+      content: ContributionContentSchema.parse(item.content),
+      provenance: item.provenance ?? null,
+      reference: item.reference ?? null,
+      submitter: item.submitter ?? null,
+    }));
     if (valid.length === 0) return [];
-    return db.transaction(async (tx) => {
+    return inTransaction(outerTx, async (tx) => {
       const slugs = await uniqueSlugs(tx, valid.map((item) => slugFromTitle(item.content.title)));
       const records = valid.map((item, i) => ({
         id: randomUUID(),
@@ -74,15 +92,17 @@ export function createContributionRepository(db: Database) {
         ...filterFields(item.content),
         provenance: item.provenance,
         source_hash: item.provenance?.contentHash ?? null,
+        reference: item.reference,
+        submitter: item.submitter,
       }));
       const rows = await tx.query<ContributionRow>(
-        `INSERT INTO contributions (id, slug, kind, state, title, content, ${FILTER_COLUMN_NAMES}, provenance, source_hash, published_at)
+        `INSERT INTO contributions (id, slug, kind, state, title, content, ${FILTER_COLUMN_NAMES}, provenance, source_hash, published_at, reference, submitter)
          SELECT x.id, x.slug, x.kind, $2, x.title, x.content, x.period_start, x.period_end, x.leitbild_area,
                 ARRAY(SELECT jsonb_array_elements_text(x.leitsaetze)::integer), ARRAY(SELECT jsonb_array_elements_text(x.sdgs)::integer),
                 ARRAY(SELECT jsonb_array_elements_text(x.region_ids)), x.provenance, x.source_hash,
-                CASE WHEN $2 = 'published' THEN now() END
+                CASE WHEN $2 = 'published' THEN now() END, x.reference, x.submitter
          FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, slug text, kind text, title text, content jsonb, period_start date, period_end date,
-              leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text)
+              leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text, reference text, submitter jsonb)
          RETURNING ${COLUMNS}`,
         [JSON.stringify(records), options.state],
       );
@@ -99,11 +119,12 @@ export function createContributionRepository(db: Database) {
 
   /**
    * Replaces the content if expectedVersion is still current. A stale version is refused
-   * with VersionConflictError and changes nothing (optimistic concurrency).
+   * with VersionConflictError and changes nothing (optimistic concurrency). With tx, it is part of the
+   * caller's transaction (e.g. together with the audit entry).
    */
-  async function update(id: string, expectedVersion: number, content: ContributionContent, actor: string, note: string | null = null): Promise<Contribution> {
+  async function update(id: string, expectedVersion: number, content: ContributionContent, actor: string, note: string | null = null, outerTx?: Queryable): Promise<Contribution> {
     const valid = ContributionContentSchema.parse(content);
-    return db.transaction(async (tx) => {
+    return inTransaction(outerTx, async (tx) => {
       const previous = await lockCurrent(tx, id, expectedVersion);
       const rows = await tx.query<ContributionRow>(
         `UPDATE contributions SET kind = $3, title = $4, content = $5, ${FILTER_ASSIGNMENTS(6)},
@@ -119,8 +140,8 @@ export function createContributionRepository(db: Database) {
   }
 
   /** Moves a contribution to another editorial state; same concurrency rule as update. */
-  async function transition(id: string, expectedVersion: number, state: EditorialState, actor: string, note: string | null = null): Promise<Contribution> {
-    return db.transaction(async (tx) => {
+  async function transition(id: string, expectedVersion: number, state: EditorialState, actor: string, note: string | null = null, outerTx?: Queryable): Promise<Contribution> {
+    return inTransaction(outerTx, async (tx) => {
       const previous = await lockCurrent(tx, id, expectedVersion);
       const rows = await tx.query<ContributionRow>(
         `UPDATE contributions SET state = $3, version = version + 1, updated_at = now(),
@@ -210,6 +231,16 @@ export function createContributionRepository(db: Database) {
     return rows.map((r) => ({ contributionId: id, version: r.version, actor: r.actor, createdAt: iso(r.created_at), changes: r.changes, note: r.note }));
   }
 
+  /** One revision with the full content and state it recorded (for showing and restoring it). */
+  async function revision(id: string, version: number): Promise<(Revision & { snapshot: ContributionContent; state: EditorialState }) | null> {
+    const rows = await db.query<{ actor: string; created_at: Date; changes: Revision['changes']; note: string | null; snapshot: ContributionContent; state: EditorialState }>(
+      'SELECT actor, created_at, changes, note, snapshot, state FROM contribution_revisions WHERE contribution_id = $1 AND version = $2',
+      [id, version],
+    );
+    const r = rows[0];
+    return r ? { contributionId: id, version, actor: r.actor, createdAt: iso(r.created_at), changes: r.changes, note: r.note, snapshot: withContentDefaults(r.snapshot), state: r.state } : null;
+  }
+
   return {
     create,
     createMany,
@@ -224,6 +255,7 @@ export function createContributionRepository(db: Database) {
     list,
     all,
     revisions,
+    revision,
     listPublished: (page: { limit: number; offset: number }) => list({ ...page, states: ['published'] }),
     findPublishedBySlug: async (slug: string) => {
       const found = await findBySlug(slug);

@@ -53,10 +53,11 @@ export function createOutboxRepository(db: Queryable) {
     await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [id, error.slice(0, 1000)]);
   }
 
+  /** Unsent mails first (they need attention), each group newest first. */
   async function list(options: { limit: number; offset: number; unsentOnly?: boolean }): Promise<{ items: StoredMail[]; total: number }> {
     const where = options.unsentOnly ? 'WHERE sent_at IS NULL' : '';
     const [rows, counts] = await Promise.all([
-      db.query<OutboxRow>(`SELECT * FROM outbox ${where} ORDER BY created_at DESC, id LIMIT $1 OFFSET $2`, [options.limit, options.offset]),
+      db.query<OutboxRow>(`SELECT * FROM outbox ${where} ORDER BY sent_at IS NULL DESC, created_at DESC, id LIMIT $1 OFFSET $2`, [options.limit, options.offset]),
       db.query<{ total: number }>(`SELECT count(*)::integer AS total FROM outbox ${where}`),
     ]);
     return { items: rows.map(toMail), total: counts[0]?.total ?? 0 };

@@ -1,9 +1,17 @@
-import type { TaxonomyNames } from '../domain/taxonomy.ts';
-import type { Database } from './database.ts';
+import type { TaxonomyKind, TaxonomyNames } from '../domain/taxonomy.ts';
+import type { Database, Queryable } from './database.ts';
 
 // Names are read on every page but change rarely; a short-lived copy spares the database
 // (PGlite shares the event loop with the web server). Renames show after at most this long.
 const NAMES_TTL_MS = 10_000;
+
+// Fixed identifiers only: never built from input.
+const tables: Record<TaxonomyKind, { table: string; key: string; column: string }> = {
+  leitbildAreas: { table: 'leitbild_areas', key: 'id', column: 'name' },
+  leitsaetze: { table: 'leitsaetze', key: 'number', column: 'title' },
+  sdgs: { table: 'sdgs', key: 'number', column: 'title' },
+  regions: { table: 'regions', key: 'id', column: 'name' },
+};
 
 export function createTaxonomyRepository(db: Database) {
   let cached: { at: number; names: Promise<TaxonomyNames> } | null = null;
@@ -36,10 +44,21 @@ export function createTaxonomyRepository(db: Database) {
     };
   }
 
-  async function renameLeitsatz(number: number, title: string): Promise<void> {
-    await db.query('UPDATE leitsaetze SET title = $2 WHERE number = $1', [number, title]);
+  /**
+   * Renames one entry (id as text: "soziales", "17"); returns the name it had, or null for an unknown id.
+   * With tx, the rename is part of the caller's transaction (e.g. with its audit entry).
+   */
+  async function rename(kind: TaxonomyKind, id: string, name: string, tx: Queryable = db): Promise<string | null> {
+    const { table, key, column } = tables[kind];
+    const rows = await tx.query<{ before: string }>(
+      `UPDATE ${table} AS t SET ${column} = $2 FROM (SELECT ${key}, ${column} AS before FROM ${table} WHERE ${key}::text = $1 FOR UPDATE) AS old
+       WHERE t.${key} = old.${key} RETURNING old.before`,
+      [id, name],
+    );
     cached = null;
+    return rows[0]?.before ?? null;
   }
 
-  return { names, renameLeitsatz };
+  return { names, rename };
 }
+export type TaxonomyRepository = ReturnType<typeof createTaxonomyRepository>;

@@ -11,6 +11,8 @@ import { DetailPage } from './detail-page.tsx';
 import { CrossSiteRequestPage, NotFoundPage, ServerErrorPage } from './error-pages.tsx';
 import { createBackOfficeRoutes } from './backoffice/routes.tsx';
 import type { BackOfficeDeps } from './backoffice/env.ts';
+import type { SubmissionDeps } from '../app/submissions/deps.ts';
+import { createSubmissionRoutes } from './submission/routes.tsx';
 import { atomFeed, sitemapXml, type SitemapEntry } from './feeds.ts';
 import { contributionJsonLd, jsonForScript } from './json-ld.ts';
 import { Layout, feedPath, siteName, type PageMeta } from './layout.tsx';
@@ -35,6 +37,8 @@ export interface WebAppDeps {
   logError?: (error: unknown) => void;
   /** The editorial back office under /redaktion; left out, the site is read-only. */
   backOffice?: BackOfficeDeps;
+  /** The public submission questionnaire under /einreichen; left out, there is none. */
+  submissions?: SubmissionDeps;
 }
 
 interface StaticAsset {
@@ -114,6 +118,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.use(csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin || origin === publicOrigin }));
 
   if (deps.backOffice) app.route('/redaktion', createBackOfficeRoutes(deps.backOffice, render).app);
+  if (deps.submissions) app.route('/einreichen', createSubmissionRoutes(deps.submissions, { render, scripts: [enhanceScriptHref], absoluteUrl }));
 
   app.get('/static/:name', (c) => {
     const asset = assets[c.req.param('name')];

@@ -51,6 +51,9 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
               <li>
                 <a href="/regionen">Regionen</a>
               </li>
+              <li>
+                <a href="/einreichen">Projekt einreichen</a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -71,6 +74,9 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
               </li>
               <li>
                 <a href="/regionen">Beiträge nach Regionen</a>
+              </li>
+              <li>
+                <a href="/einreichen">Projekt einreichen</a>
               </li>
               <li>
                 <a href="/impressum">Impressum</a>

@@ -49,7 +49,7 @@ describe.each([true, false])('accounts in the back office (JavaScript %s)', (jav
 
       await page.getByLabel('Passwort').fill(PASSWORD);
       await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Redaktion' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Prüfliste' }).waitFor();
       await expectNoViolations(page, 'dashboard', javaScriptEnabled);
 
       await page.getByRole('link', { name: 'Benutzerkonten' }).click();
@@ -88,7 +88,7 @@ describe.each([true, false])('accounts in the back office (JavaScript %s)', (jav
     const { page, context } = await openPage(browser, { javaScriptEnabled, bypassCSP: true });
     try {
       await signIn(page, 'editor@example.org', PASSWORD);
-      await page.getByRole('heading', { level: 1, name: 'Redaktion' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Prüfliste' }).waitFor();
       expect(await page.getByRole('link', { name: 'Benutzerkonten' }).count()).toBe(0);
       const response = await page.goto(`${server.baseUrl}/redaktion/benutzer`);
       expect(response?.status()).toBe(403);

@@ -2,7 +2,6 @@
 // helpers that log in as editor or admin through the login form, as a browser would.
 import { createUser } from '../../src/app/auth/create-user.ts';
 import type { Role } from '../../src/domain/user.ts';
-import { createAuditLog } from '../../src/storage/audit-log.ts';
 import { createRateLimits } from '../../src/storage/rate-limits.ts';
 import { createSessionsRepository } from '../../src/storage/sessions-repository.ts';
 import { createUsersRepository } from '../../src/storage/users-repository.ts';
@@ -10,6 +9,7 @@ import { createWebApp } from '../../src/web/app.tsx';
 import type { BackOfficeDeps } from '../../src/web/backoffice/env.ts';
 import { createFakeCatalog, fixtureContributions } from './contributions.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { createEditorialDeps } from './editorial.ts';
 import { createFakeSearch } from './fake-search.ts';
 
 export const ORIGIN = 'http://localhost';
@@ -35,10 +35,10 @@ export interface BackOfficeHarness {
 export async function createBackOfficeHarness(engine: 'pglite' | 'postgres', options: { secureCookies?: boolean } = {}): Promise<BackOfficeHarness> {
   const test = await createTestDatabase(engine);
   const deps: BackOfficeDeps = {
+    ...createEditorialDeps(test.db),
     users: createUsersRepository(test.db),
     sessions: createSessionsRepository(test.db),
     rateLimits: createRateLimits(test.db),
-    auditLog: createAuditLog(test.db),
     secureCookies: options.secureCookies ?? false,
   };
   const app = createWebApp({ catalog: createFakeCatalog(fixtureContributions), search: createFakeSearch(fixtureContributions), backOffice: deps });

@@ -43,9 +43,12 @@ CREATE TABLE submission_drafts (
   step text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
+  -- Sliding: every save moves it on; expired drafts are refused and purged later.
   expires_at timestamptz NOT NULL,
-  contribution_id uuid REFERENCES contributions (id) ON DELETE SET NULL
+  -- Set once submitted; a contribution deleted by editors takes its draft (and the personal data) along.
+  contribution_id uuid UNIQUE REFERENCES contributions (id) ON DELETE CASCADE
 );
+CREATE INDEX submission_drafts_expires_idx ON submission_drafts (expires_at);
 
 -- Reference number shown to the submitter ("BK-2026-00042") and who submitted (not public).
 ALTER TABLE contributions ADD COLUMN reference text UNIQUE;

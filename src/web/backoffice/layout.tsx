@@ -7,7 +7,12 @@ export const backOfficeBase = '/redaktion';
 
 /** Back-office navigation; admin-only entries are shown to admins only (the routes check again). */
 const navigation: Array<{ href: string; label: string; adminOnly?: boolean }> = [
-  { href: `${backOfficeBase}`, label: 'Übersicht' },
+  { href: `${backOfficeBase}`, label: 'Prüfliste' },
+  { href: `${backOfficeBase}/aktualitaet`, label: 'Aktualität' },
+  { href: `${backOfficeBase}/taxonomie`, label: 'Taxonomie' },
+  { href: `${backOfficeBase}/synonyme`, label: 'Suchsynonyme' },
+  { href: `${backOfficeBase}/postausgang`, label: 'Postausgang' },
+  { href: `${backOfficeBase}/protokoll`, label: 'Protokoll', adminOnly: true },
   { href: `${backOfficeBase}/benutzer`, label: 'Benutzerkonten', adminOnly: true },
 ];
 

@@ -8,9 +8,11 @@ import { login, logout, SESSION_TTL_MS } from '../../app/auth/login.ts';
 import { newToken } from '../../app/auth/session-tokens.ts';
 import { clientAddress } from '../client-address.ts';
 import type { PageMeta } from '../layout.tsx';
-import type { BackOfficeContext, BackOfficeDeps, BackOfficeEnv } from './env.ts';
+import type { BackOfficeContext, BackOfficeDeps, BackOfficeEnv, BackOfficePage } from './env.ts';
 import { guardedRoutes, loadSession, sameString, sessionCookieName } from './guard.ts';
 import { BackOfficeFrame, CsrfField, backOfficeBase } from './layout.tsx';
+import { ErrorSummary, TextField } from './components.tsx';
+import { registerEditorialRoutes } from './editorial-routes.tsx';
 
 export type RenderPage = (c: BackOfficeContext, meta: PageMeta, content: Child, status?: 200 | 400 | 401 | 403 | 404 | 409 | 429) => Promise<Response>;
 
@@ -31,7 +33,7 @@ export function createBackOfficeRoutes(deps: BackOfficeDeps, render: RenderPage)
   app.use(loadSession(deps));
   const cookieName = sessionCookieName(deps.secureCookies);
   const meta = (c: BackOfficeContext, title: string): PageMeta => ({ title, description: `Redaktion: ${title}`, canonicalUrl: new URL(c.req.url).href, noindex: true });
-  const page = (c: BackOfficeContext, title: string, content: Child, status?: Parameters<RenderPage>[3], current?: string) => {
+  const page: BackOfficePage = (c, title, content, status, current) => {
     // Back-office pages are personal: never stored by shared caches or the browser's back/forward cache.
     c.header('Cache-Control', 'no-store');
     return render(
@@ -92,18 +94,7 @@ export function createBackOfficeRoutes(deps: BackOfficeDeps, render: RenderPage)
     return c.redirect(`${loginPath}?abgemeldet=1`, 303);
   });
 
-  routes.get('/', 'editor', (c) =>
-    page(
-      c,
-      'Redaktion',
-      <>
-        <h1>Redaktion</h1>
-        <p>Willkommen, {c.var.session!.user.name}.</p>
-      </>,
-      200,
-      backOfficeBase,
-    ),
-  );
+  registerEditorialRoutes(routes, deps, page);
 
   routes.get('/benutzer', 'admin', async (c) => usersPage(c, { values: { email: '', name: '', role: 'editor' }, errors: [] }));
 
@@ -213,38 +204,4 @@ const Denied = ({ title, text }: { title: string; text: string }) => (
       <a href={loginPath}>Zur Anmeldung</a> · <a href="/">Zur öffentlichen Seite</a>
     </p>
   </>
-);
-
-// TODO(issue 4): replace with the shared error summary of src/web/forms once it exists.
-const ErrorSummary = ({ errors }: { errors: Array<{ path: string; message: string }> }) => (
-  <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title" data-error-summary>
-    <h2 id="error-summary-title">Es gibt ein Problem</h2>
-    <ul>
-      {errors.map((error) => (
-        <li>
-          <a href={`#${error.path}`}>{error.message}</a>
-        </li>
-      ))}
-    </ul>
-  </div>
-);
-
-const TextField = (props: { id: string; label: string; value: string; error?: string; type?: string; autocomplete?: string }) => (
-  <div class={props.error ? 'field field-error' : 'field'}>
-    <label for={props.id}>{props.label}</label>
-    {props.error ? (
-      <p class="error-message" id={`${props.id}-error`}>
-        <span class="visually-hidden">Fehler:</span> {props.error}
-      </p>
-    ) : null}
-    <input
-      id={props.id}
-      name={props.id}
-      type={props.type ?? 'text'}
-      value={props.value}
-      autocomplete={props.autocomplete}
-      aria-invalid={props.error ? 'true' : undefined}
-      aria-describedby={props.error ? `${props.id}-error` : undefined}
-    />
-  </div>
 );

@@ -28,3 +28,27 @@
     else form.submit();
   });
 })();
+
+// Forms (GOV.UK error pattern): the error summary takes focus so it is announced and the keyboard
+// starts there; its links move focus into the field, not just the view. After "add a row" the page
+// opens at the new row (#contacts-2): its first field gets focus.
+(function () {
+  'use strict';
+  var summary = document.querySelector('[data-error-summary]');
+  if (summary) {
+    summary.focus();
+    summary.addEventListener('click', function (event) {
+      var link = event.target && event.target.closest ? event.target.closest('a[href^="#"]') : null;
+      var field = link ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+      if (!field || typeof field.focus !== 'function') return;
+      event.preventDefault();
+      var label = document.querySelector('label[for="' + field.id + '"]');
+      (label || field).scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
+    return;
+  }
+  var row = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+  var first = row && row.matches && row.matches('.repeatable-item') ? row.querySelector('input:not([type=hidden]), select, textarea') : null;
+  if (first) first.focus();
+})();
