@@ -232,6 +232,14 @@ export const ContributionSchema = ContributionContentSchema.extend({
 });
 export type Contribution = z.infer<typeof ContributionSchema>;
 
+/** The content fields of a contribution in schema order (what editors edit and revisions store). */
+export const contentKeys = Object.keys(ContributionContentSchema.shape) as Array<keyof ContributionContent>;
+
+/** Only the content part of a stored contribution. */
+export function contentOf(contribution: Contribution): ContributionContent {
+  return Object.fromEntries(contentKeys.map((key) => [key, contribution[key]])) as ContributionContent;
+}
+
 export function withDerivedStatus<T extends { period: Period }>(record: T, today?: string): T & { status: Contribution['status'] } {
   return { ...record, status: deriveStatus(record.period, today) };
 }

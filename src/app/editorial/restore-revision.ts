@@ -1,12 +1,10 @@
-import { ContributionContentSchema, type Contribution, type ContributionContent } from '../../domain/contribution.ts';
+import { contentOf, type Contribution } from '../../domain/contribution.ts';
 import { diffFields } from '../../domain/diff.ts';
 import { NotFoundError, VersionConflictError } from '../../storage/errors.ts';
 import type { Actor, EditorialDeps } from './deps.ts';
 
 export type RestoreOutcome = { ok: true; contribution: Contribution } | { ok: false; code: 'not_found' | 'revision_not_found' | 'version_conflict' | 'restore_unchanged' };
 
-const contentKeys = Object.keys(ContributionContentSchema.shape) as Array<keyof ContributionContent>;
-const contentOf = (contribution: Contribution) => Object.fromEntries(contentKeys.map((key) => [key, contribution[key]])) as ContributionContent;
 
 /**
  * Writes a new version with the content of an earlier one (history is never rewritten); the

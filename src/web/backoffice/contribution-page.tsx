@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { ContributionContentSchema, editorialStateLabels, sourceFormats, type Contribution, type ContributionContent, type EditorialState, type Revision } from '../../domain/contribution.ts';
+import { contentKeys, editorialStateLabels, sourceFormats, type Contribution, type ContributionContent, type EditorialState, type Revision } from '../../domain/contribution.ts';
 import { allowedTransitions, transitionLabels } from '../../domain/editorial-workflow.ts';
 import type { FieldError } from '../../domain/messages.ts';
 import type { Submitter } from '../../domain/submission.ts';
@@ -19,7 +19,6 @@ const sourceFormatLabels: Record<(typeof sourceFormats)[number], string> = {
   api: 'Schnittstelle',
 };
 
-const contentKeys = Object.keys(ContributionContentSchema.shape) as Array<keyof ContributionContent>;
 
 /** Form values typed into the page's forms, shown again after an error. */
 export interface ContributionFormState {
@@ -179,6 +178,11 @@ export const ContributionPage: FC<ContributionPageProps> = (props) => {
       </p>
       <h1>{c.title}</h1>
       {props.notice ? <StatusMessage>{props.notice}</StatusMessage> : null}
+      <p>
+        <a href={`${contributionAdminPath(c.id)}/bearbeiten`}>
+          Inhalt bearbeiten
+        </a>
+      </p>
       <dl class="facts">
         <dt>Zustand</dt>
         <dd>
@@ -254,6 +258,8 @@ export const ContributionPage: FC<ContributionPageProps> = (props) => {
 export function noticeFor(done: string | undefined): string | null {
   if (!done) return null;
   if (done === 'kommentar') return 'Der Kommentar wurde gespeichert.';
+  if (done === 'gespeichert') return 'Ihre Änderungen wurden als neue Fassung gespeichert.';
+  if (done === 'unveraendert') return 'Es gab keine Änderungen; es wurde keine neue Fassung angelegt.';
   const restored = /^wiederhergestellt-(\d+)$/.exec(done);
   if (restored) return `Fassung ${restored[1]} wurde als neue Fassung wiederhergestellt.`;
   if (done in editorialStateLabels) return `Erledigt: Der Beitrag ist jetzt „${editorialStateLabels[done as EditorialState]}“.`;

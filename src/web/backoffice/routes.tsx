@@ -13,6 +13,7 @@ import { guardedRoutes, loadSession, sameString, sessionCookieName } from './gua
 import { BackOfficeFrame, CsrfField, backOfficeBase } from './layout.tsx';
 import { ErrorSummary, TextField } from './components.tsx';
 import { registerEditorialRoutes } from './editorial-routes.tsx';
+import { registerEditRoutes } from './edit-routes.tsx';
 
 export type RenderPage = (c: BackOfficeContext, meta: PageMeta, content: Child, status?: 200 | 400 | 401 | 403 | 404 | 409 | 429) => Promise<Response>;
 
@@ -95,6 +96,7 @@ export function createBackOfficeRoutes(deps: BackOfficeDeps, render: RenderPage)
   });
 
   registerEditorialRoutes(routes, deps, page);
+  registerEditRoutes(routes, deps, page);
 
   routes.get('/benutzer', 'admin', async (c) => usersPage(c, { values: { email: '', name: '', role: 'editor' }, errors: [] }));
 
