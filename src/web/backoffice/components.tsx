@@ -181,3 +181,48 @@ export const FieldValue: FC<{ value: unknown; field?: string }> = ({ value, fiel
   }
   return <>{String(value)}</>;
 };
+
+/** Field-by-field changes side by side (revision history, edit conflicts). */
+export const ChangesTable: FC<{
+  caption: string;
+  beforeLabel: string;
+  afterLabel: string;
+  changes: ReadonlyArray<{ path: string; before: unknown; after: unknown }>;
+  emptyText: string;
+}> = ({ caption, beforeLabel, afterLabel, changes, emptyText }) => (
+  <div class="table-scroll">
+    <table class="diff">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Feld</th>
+          <th scope="col">{beforeLabel}</th>
+          <th scope="col">{afterLabel}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.length === 0 ? (
+          <tr>
+            <td colspan={3}>{emptyText}</td>
+          </tr>
+        ) : (
+          changes.map((change) => (
+            <tr>
+              <th scope="row">
+                {pathLabel(change.path)}
+                <br />
+                <code>{change.path}</code>
+              </th>
+              <td class="before">
+                <FieldValue value={change.before} field={change.path.split('.').at(-1)} />
+              </td>
+              <td class="after">
+                <FieldValue value={change.after} field={change.path.split('.').at(-1)} />
+              </td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  </div>
+);

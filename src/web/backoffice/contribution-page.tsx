@@ -6,7 +6,7 @@ import type { Submitter } from '../../domain/submission.ts';
 import type { ContributionComment } from '../../storage/editorial-repository.ts';
 import type { SessionRecord } from '../../storage/sessions-repository.ts';
 import { contributionPath } from '../start-page.tsx';
-import { ErrorMessage, ErrorSummary, FieldValue, StateBadge, StatusMessage, TextArea, fieldLabel, formatDateTime, pathLabel } from './components.tsx';
+import { ChangesTable, ErrorMessage, ErrorSummary, FieldValue, StateBadge, StatusMessage, TextArea, fieldLabel, formatDateTime, pathLabel } from './components.tsx';
 import { CsrfField, backOfficeBase } from './layout.tsx';
 
 export const contributionAdminPath = (id: string) => `${backOfficeBase}/beitraege/${id}`;
@@ -297,41 +297,13 @@ export const RevisionPage: FC<RevisionPageProps> = ({ session, contribution, rev
         <dt>Notiz</dt>
         <dd>{revision.note ?? '–'}</dd>
       </dl>
-      <div class="table-scroll">
-        <table class="diff">
-          <caption>{previous >= 1 ? `Änderungen gegenüber Fassung ${previous}` : 'Inhalt der ersten Fassung'}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Feld</th>
-              <th scope="col">{previous >= 1 ? `Vorher (Fassung ${previous})` : 'Vorher'}</th>
-              <th scope="col">Nachher (Fassung {revision.version})</th>
-            </tr>
-          </thead>
-          <tbody>
-            {revision.changes.length === 0 ? (
-              <tr>
-                <td colspan={3}>Keine Änderungen.</td>
-              </tr>
-            ) : (
-              revision.changes.map((change) => (
-                <tr>
-                  <th scope="row">
-                    {pathLabel(change.path)}
-                    <br />
-                    <code>{change.path}</code>
-                  </th>
-                  <td class="before">
-                    <FieldValue value={change.before} field={change.path.split('.').at(-1)} />
-                  </td>
-                  <td class="after">
-                    <FieldValue value={change.after} field={change.path.split('.').at(-1)} />
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <ChangesTable
+        caption={previous >= 1 ? `Änderungen gegenüber Fassung ${previous}` : 'Inhalt der ersten Fassung'}
+        beforeLabel={previous >= 1 ? `Vorher (Fassung ${previous})` : 'Vorher'}
+        afterLabel={`Nachher (Fassung ${revision.version})`}
+        changes={revision.changes}
+        emptyText="Keine Änderungen."
+      />
       <nav aria-label="Weitere Fassungen" class="revision-nav">
         <ul>
           {previous >= 1 ? (

@@ -5,7 +5,7 @@ import type { FieldError } from '../../domain/messages.ts';
 import type { SessionRecord } from '../../storage/sessions-repository.ts';
 import { ACTION_FIELD, ErrorSummary, FormItems, errorLinks, type FormView } from '../forms/components.tsx';
 import type { FormValues } from '../forms/values.ts';
-import { FieldValue, formatDateTime, pathLabel } from './components.tsx';
+import { ChangesTable, formatDateTime } from './components.tsx';
 import { contributionAdminPath } from './contribution-page.tsx';
 import { editItems, editSchema, editSections } from './edit-form.ts';
 import { CsrfField } from './layout.tsx';
@@ -94,41 +94,13 @@ export const ConflictPage: FC<ConflictPageProps> = ({ session, current, baseVers
         {savedBy ? ` (gespeichert von ${savedBy.actor} am ${formatDateTime(savedBy.at)})` : ''}. Bitte entscheiden Sie, welche Fassung gelten soll.
       </p>
     </div>
-    <div class="table-scroll">
-      <table class="diff">
-        <caption>Unterschiede zwischen der gespeicherten Fassung {current.version} und Ihrer Fassung</caption>
-        <thead>
-          <tr>
-            <th scope="col">Feld</th>
-            <th scope="col">Gespeichert (Fassung {current.version})</th>
-            <th scope="col">Ihre Fassung</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.length === 0 ? (
-            <tr>
-              <td colspan={3}>Keine Unterschiede: Ihre Fassung stimmt mit der gespeicherten überein.</td>
-            </tr>
-          ) : (
-            changes.map((change) => (
-              <tr>
-                <th scope="row">
-                  {pathLabel(change.path)}
-                  <br />
-                  <code>{change.path}</code>
-                </th>
-                <td class="before">
-                  <FieldValue value={change.before} field={change.path.split('.').at(-1)} />
-                </td>
-                <td class="after">
-                  <FieldValue value={change.after} field={change.path.split('.').at(-1)} />
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <ChangesTable
+      caption={`Unterschiede zwischen der gespeicherten Fassung ${current.version} und Ihrer Fassung`}
+      beforeLabel={`Gespeichert (Fassung ${current.version})`}
+      afterLabel="Ihre Fassung"
+      changes={changes}
+      emptyText="Keine Unterschiede: Ihre Fassung stimmt mit der gespeicherten überein."
+    />
     <h2>Wie möchten Sie fortfahren?</h2>
     <div class="conflict-choices">
       <form method="post" action={editPath(current.id)}>
