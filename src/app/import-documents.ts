@@ -42,7 +42,7 @@ async function importOne(repo: ContributionRepository, document: SourceDocument,
     const existing = await repo.findBySourceHash(contentHashOf(document.bytes));
     if (existing) return { file: document.name, outcome: 'duplicate', contribution: existing, warnings: [] };
   }
-  const parsed = parseDocument(document.bytes, document.name);
+  const parsed = await parseDocument(document.bytes, document.name);
   if (!parsed.ok) return { file: document.name, outcome: 'rejected', reason: parsed.reason };
   if (options.dryRun) return { file: document.name, outcome: 'parsed', draft: parsed.content, warnings: parsed.warnings };
 

@@ -20,7 +20,7 @@ const program = new Command()
 
 program
   .command('import')
-  .description('Frageformulare und Projektsteckbriefe (Text) als Entwürfe importieren')
+  .description('Frageformulare und Projektsteckbriefe (Text, Markdown, Word, PDF, HTML) als Entwürfe importieren')
   .argument('<files...>', 'Dateien')
   .option('--dry-run', 'nur auslesen, nichts speichern')
   .option('--json', 'ein JSON-Datensatz pro Datei auf stdout (NDJSON)')

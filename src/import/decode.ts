@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { rejectionReasons, q } from './messages.ts';
+import { documentWarnings, rejectionReasons } from './messages.ts';
 import type { ImportWarning, RejectedDocument } from './types.ts';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -38,15 +38,13 @@ export function decodeDocument(bytes: Uint8Array, sourceFile: string, maxBytes: 
       // Older Word exports on Windows are Windows-1252 ("ANSI"); Latin-1 would get €, „ and “ wrong.
       text = iconv.decode(bytes, 'windows-1252');
       encoding = 'windows-1252';
-      warnings.push({
-        field: 'document',
-        code: 'encoding',
-        message: `${q(sourceFile)} ist nicht UTF-8-kodiert und wurde als Windows-1252 gelesen. Bitte Umlaute und Sonderzeichen prüfen.`,
-      });
+      warnings.push({ field: 'document', code: 'encoding', message: documentWarnings.guessedEncoding(sourceFile) });
     }
   }
+  const controls = (text.replace(/\u0085/g, '').match(controlCharacters) ?? []).length;
   text = normaliseText(text);
   if (text.trim() === '') return { ok: false, code: 'empty', reason: rejectionReasons.blank(sourceFile) };
+  if (controls > 0) warnings.push({ field: 'document', code: 'encoding', message: documentWarnings.controlCharacters(sourceFile, controls) });
   return { ok: true, text, encoding, warnings };
 }
 
@@ -68,12 +66,18 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return control / n > 0.05;
 }
 
+// C0 and C1 control characters other than tab, line feed, vertical tab, form feed and carriage return.
+const controlCharacters = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+
 /** Unifies line ends and invisible characters so the extractors see one form of text. */
 export function normaliseText(text: string): string {
   return text
     .normalize('NFC') // macOS writes umlauts decomposed (u + ¨)
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
+    // Word writes a manual line break as a vertical tab in some exports; Unicode has its own line separators.
+    .replace(/[\v\u0085\u2028\u2029]/g, '\n')
+    .replace(controlCharacters, '')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, '')
     .replace(/\t/g, ' ')

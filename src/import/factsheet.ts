@@ -44,8 +44,28 @@ const cleanTitle = (s: string): string | null => {
 
 const joinValues = (fields: Field[]): string => fields.map((f) => f.value).filter(Boolean).join('\n\n');
 
+// Where a field's label names a content field; contact details repeat legitimately (one per person).
+const repeatableKeys = new Set<Field['key']>(['name', 'address', 'contact', 'phone', 'email', 'website']);
+const contentField: Partial<Record<Field['key'], string>> = { place: 'places', legal: 'legalReferences' };
+
+/** The same label twice (a document pasted twice, a copied block): the editor must decide which applies. */
+function repeatedLabels(fields: readonly Field[]): ImportWarning[] {
+  const seen = new Map<string, { field: Field; count: number }>();
+  for (const f of fields) {
+    if (repeatableKeys.has(f.key)) continue;
+    const label = f.label.toLowerCase();
+    const entry = seen.get(label) ?? { field: f, count: 0 };
+    entry.count++;
+    seen.set(label, entry);
+  }
+  return [...seen.values()]
+    .filter((e) => e.count > 1)
+    .slice(0, 10)
+    .map((e) => warning(contentField[e.field.key] ?? e.field.key, 'ambiguous', `„${plainLine(e.field.label)}“ steht ${e.count}-mal im Dokument; bitte prüfen, welche Angabe gilt.`));
+}
+
 export function interpretFields(fields: readonly Field[]): InterpretedFields {
-  const warnings: ImportWarning[] = [];
+  const warnings: ImportWarning[] = repeatedLabels(fields);
   const of = (key: Field['key']) => fields.filter((f) => f.key === key);
 
   // Sponsor and contacts: "Name", "Telefon" and "E-Mail" belong to the block they follow

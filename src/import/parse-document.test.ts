@@ -3,17 +3,17 @@ import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
 import { ContributionContentSchema } from '../domain/contribution.ts';
 import { parseDocument } from './parse-document.ts';
-import type { ParsedDocument, RejectedDocument } from './types.ts';
+import type { ParseOutcome, ParsedDocument, RejectedDocument } from './types.ts';
 
 // The two source documents, kept byte-identical in data/demo (copied from shared/seeds).
 const demoDir = new URL('../../data/demo/', import.meta.url);
 const seed = (name: string) => readFileSync(new URL(name, demoDir));
 
-function parsed(outcome: ReturnType<typeof parseDocument>): ParsedDocument {
+function parsed(outcome: ParseOutcome): ParsedDocument {
   if (!outcome.ok) throw new Error(`expected a draft, got: ${outcome.reason}`);
   return outcome;
 }
-function rejected(outcome: ReturnType<typeof parseDocument>): RejectedDocument {
+function rejected(outcome: ParseOutcome): RejectedDocument {
   if (outcome.ok) throw new Error('expected a rejection');
   return outcome;
 }
@@ -21,9 +21,14 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const noTaxonomy = { leitbildArea: null, leitsaetze: [], sdgs: [], kommunenFocus: false };
 const noAnswers = { decision: null, support: null, challenges: null, prerequisites: null };
 
+// parseDocument is asynchronous (DOCX and PDF are read in a worker); describe blocks are not.
+const factSheetBytes = seed('projektsteckbrief-bfa.txt');
+const factSheet = parsed(await parseDocument(factSheetBytes, 'projektsteckbrief-bfa.txt'));
+const questionnaire = parsed(await parseDocument(seed('frageformular-vag.txt'), 'frageformular-vag.txt'));
+
 describe('seed fact sheet (Projektsteckbrief BfA)', () => {
-  const bytes = seed('projektsteckbrief-bfa.txt');
-  const result = parsed(parseDocument(bytes, 'projektsteckbrief-bfa.txt'));
+  const bytes = factSheetBytes;
+  const result = factSheet;
 
   it('is recognised as a fact sheet with hash and file name', () => {
     expect(result.format).toBe('factsheet');
@@ -83,16 +88,16 @@ describe('seed fact sheet (Projektsteckbrief BfA)', () => {
     ]);
   });
 
-  it('gives the same draft for the same text with CRLF line ends, and a different hash', () => {
+  it('gives the same draft for the same text with CRLF line ends, and a different hash', async () => {
     const crlf = Buffer.from(bytes.toString('utf8').replace(/\n/g, '\r\n'));
-    const again = parsed(parseDocument(crlf, 'crlf.txt'));
+    const again = parsed(await parseDocument(crlf, 'crlf.txt'));
     expect(again.content).toEqual(result.content);
     expect(again.contentHash).not.toBe(result.contentHash);
   });
 });
 
 describe('seed questionnaire (Frageformular VAG)', () => {
-  const result = parsed(parseDocument(seed('frageformular-vag.txt'), 'frageformular-vag.txt'));
+  const result = questionnaire;
   const hageUrl = 'https://hage.de/aktivitaeten/verzahnung-von-arbeits-und-gesundheitsfoerderung-in-der-kommunalen-lebenswelt-vag/';
 
   it('is recognised as a questionnaire', () => {
@@ -167,35 +172,35 @@ describe('seed questionnaire (Frageformular VAG)', () => {
 });
 
 describe('bad input is rejected with a German reason naming the file', () => {
-  it('empty file', () => {
-    const r = rejected(parseDocument(new Uint8Array(), 'leer.txt'));
+  it('empty file', async () => {
+    const r = rejected(await parseDocument(new Uint8Array(), 'leer.txt'));
     expect(r).toMatchObject({ code: 'empty', sourceFile: 'leer.txt', reason: '„leer.txt“ ist leer und wurde nicht importiert.' });
     expect(r.contentHash).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
-  it('whitespace-only file (also with BOM and CRLF)', () => {
-    const r = rejected(parseDocument(utf8('\uFEFF  \r\n\t\r\n   \n'), 'leerzeilen.txt'));
+  it('whitespace-only file (also with BOM and CRLF)', async () => {
+    const r = rejected(await parseDocument(utf8('\uFEFF  \r\n\t\r\n   \n'), 'leerzeilen.txt'));
     expect(r.code).toBe('empty');
     expect(r.reason).toContain('„leerzeilen.txt“ ist leer');
   });
 
-  it('binary file (PNG header and NUL bytes)', () => {
+  it('binary file (PNG header and NUL bytes)', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]);
-    const r = rejected(parseDocument(png, 'bild.png'));
+    const r = rejected(await parseDocument(png, 'bild.png'));
     expect(r.code).toBe('binary');
     expect(r.reason).toMatch(/^„bild\.png“ ist keine Textdatei/);
   });
 
-  it('control characters without NUL bytes are binary too', () => {
+  it('control characters without NUL bytes are binary too', async () => {
     const bytes = new Uint8Array(1000).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
-    expect(rejected(parseDocument(bytes, 'x.bin')).code).toBe('binary');
+    expect(rejected(await parseDocument(bytes, 'x.bin')).code).toBe('binary');
   });
 
-  it('a 20 MB buffer is rejected quickly, before decoding or hashing', () => {
+  it('a 20 MB buffer is rejected quickly, before decoding or hashing', async () => {
     const big = new Uint8Array(20 * 1024 * 1024).fill(0x61);
     const decode = vi.spyOn(TextDecoder.prototype, 'decode');
     const started = performance.now();
-    const r = rejected(parseDocument(big, 'riesig.txt'));
+    const r = rejected(await parseDocument(big, 'riesig.txt'));
     expect(performance.now() - started).toBeLessThan(200);
     expect(decode).not.toHaveBeenCalled();
     decode.mockRestore();
@@ -203,43 +208,43 @@ describe('bad input is rejected with a German reason naming the file', () => {
     expect(r.reason).toBe('„riesig.txt“ ist größer als 5 MB (20 MB) und wurde nicht importiert.');
   });
 
-  it('respects a custom maxBytes', () => {
-    expect(rejected(parseDocument(seed('projektsteckbrief-bfa.txt'), 'x.txt', { maxBytes: 1000 })).code).toBe('too_large');
+  it('respects a custom maxBytes', async () => {
+    expect(rejected(await parseDocument(seed('projektsteckbrief-bfa.txt'), 'x.txt', { maxBytes: 1000 })).code).toBe('too_large');
   });
 
-  it('unrecognised prose', () => {
+  it('unrecognised prose', async () => {
     const text = 'Liebe Kolleginnen und Kollegen,\n\nanbei wie besprochen die Unterlagen zur Sitzung am Dienstag. Ort: Rathaus, Raum 2.\n\nViele Grüße\nAnna';
-    const r = rejected(parseDocument(utf8(text), 'brief.txt'));
+    const r = rejected(await parseDocument(utf8(text), 'brief.txt'));
     expect(r.code).toBe('unrecognised');
     expect(r.reason).toBe('„brief.txt“ wurde weder als Frageformular noch als Projektsteckbrief erkannt und daher nicht importiert.');
   });
 
-  it('a fact sheet without title', () => {
+  it('a fact sheet without title', async () => {
     const text = '**Projektzweck:** Mehr Grün in der Stadt.\n\n**Projektträger:** Stadt Kassel\n\n**Projektlaufzeit:** 2020 bis 2022\n';
-    const r = rejected(parseDocument(utf8(text), 'ohne-titel.txt'));
+    const r = rejected(await parseDocument(utf8(text), 'ohne-titel.txt'));
     expect(r.code).toBe('invalid');
     expect(r.reason).toBe('„ohne-titel.txt“ enthält keinen Titel (erste Zeile oder Feld „Projekttitel“) und wurde nicht importiert.');
   });
 
-  it('a questionnaire with questions but no answers at all', () => {
+  it('a questionnaire with questions but no answers at all', async () => {
     const text = 'Frageformular\n\n1. Bitte erläutern Sie kurz, wie die Entscheidung zur Umsetzung gefallen ist?\n\n2. Wer oder was hatte Ihnen bei der Umsetzung geholfen?\n';
-    const r = rejected(parseDocument(utf8(text), 'unbeantwortet.txt'));
+    const r = rejected(await parseDocument(utf8(text), 'unbeantwortet.txt'));
     expect(r.code).toBe('invalid');
     expect(r.reason).toContain('„unbeantwortet.txt“');
   });
 
-  it('a title too short for the schema is rejected as invalid, not thrown', () => {
+  it('a title too short for the schema is rejected as invalid, not thrown', async () => {
     const text = '**AB**\n\n**Projektzweck:** Test.\n\n**Projektträger:** Stadt Kassel\n';
-    const r = rejected(parseDocument(utf8(text), 'kurz.txt'));
+    const r = rejected(await parseDocument(utf8(text), 'kurz.txt'));
     expect(r.code).toBe('invalid');
     expect(r.reason).toContain('„kurz.txt“');
   });
 });
 
 describe('encodings and drafts with gaps', () => {
-  it('accepts Windows-1252 text with an encoding warning and correct umlauts', () => {
+  it('accepts Windows-1252 text with an encoding warning and correct umlauts', async () => {
     const text = '„Grüne Höfe für Gießen“\r\n\r\nProjektträger: Bürgerstiftung Gießen\r\nProjektlaufzeit: 2020 bis 2022\r\nKurzbeschreibung: Schüler pflanzen Bäume – für 5.000 € Fördermittel.\r\n';
-    const result = parsed(parseDocument(iconv.encode(text, 'windows-1252'), 'ansi.txt'));
+    const result = parsed(await parseDocument(iconv.encode(text, 'windows-1252'), 'ansi.txt'));
     expect(result.content.title).toBe('Grüne Höfe für Gießen');
     expect(result.content.sponsor?.name).toBe('Bürgerstiftung Gießen');
     expect(result.content.description).toBe('Schüler pflanzen Bäume – für 5.000 € Fördermittel.');
@@ -247,18 +252,18 @@ describe('encodings and drafts with gaps', () => {
     expect(result.warnings[0]?.message).toContain('„ansi.txt“');
   });
 
-  it('strips a UTF-8 BOM without warning', () => {
-    const result = parsed(parseDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seed('projektsteckbrief-bfa.txt')]), 'bom.txt'));
+  it('strips a UTF-8 BOM without warning', async () => {
+    const result = parsed(await parseDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), seed('projektsteckbrief-bfa.txt')]), 'bom.txt'));
     expect(result.content.title).toBe('Bewerbung des Budgets für Arbeit (BfA) nach § 61 SGB IX');
     expect(result.warnings.some((w) => w.code === 'encoding')).toBe(false);
   });
 
-  it('reads UTF-16 with BOM', () => {
+  it('reads UTF-16 with BOM', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(seed('projektsteckbrief-bfa.txt').toString('utf8'), 'utf16le')]);
-    expect(parsed(parseDocument(bytes, 'utf16.txt')).content.sponsor?.name).toBe('LAG WfbM Hessen e.V.');
+    expect(parsed(await parseDocument(bytes, 'utf16.txt')).content.sponsor?.name).toBe('LAG WfbM Hessen e.V.');
   });
 
-  it('a questionnaire with a missing answer is still a draft, with a warning naming the question', () => {
+  it('a questionnaire with a missing answer is still a draft, with a warning naming the question', async () => {
     const text = [
       'Frageformular Nachhaltigkeitsbaukasten',
       '1) Bitte erläutern Sie kurz, wie die Entscheidung zur Umsetzung für dieses Projekt in Ihrer Kommune gefallen ist?',
@@ -270,7 +275,7 @@ describe('encodings and drafts with gaps', () => {
       '4) Gibt es Voraussetzungen, die eine Kommune erfüllen sollte?',
       'Ein Raum und Werkzeug.',
     ].join('\n');
-    const result = parsed(parseDocument(utf8(text), 'luecke.txt'));
+    const result = parsed(await parseDocument(utf8(text), 'luecke.txt'));
     expect(result.content.title).toBe('Repair-Café Vogelsberg');
     expect(result.content.answers).toEqual({
       decision: 'Das Projekt *Repair-Café Vogelsberg* entstand aus einer Idee des Seniorenbeirats.',
@@ -285,7 +290,7 @@ describe('encodings and drafts with gaps', () => {
     });
   });
 
-  it('is robust to bold and heading numbering, answers on the question line and numbered lists in answers', () => {
+  it('is robust to bold and heading numbering, answers on the question line and numbered lists in answers', async () => {
     const text = [
       '**1. Bitte erläutern Sie kurz, wie die Entscheidung zur Umsetzung gefallen ist?**',
       'Unser Projekt *Solarbörse Hochtaunus* startete im Januar 2021. Vorgehen:',
@@ -299,7 +304,7 @@ describe('encodings and drafts with gaps', () => {
       '### 4) Gibt es Voraussetzungen, die eine Kommune erfüllen sollte?',
       'Dachflächen im Hochtaunuskreis.',
     ].join('\n');
-    const result = parsed(parseDocument(utf8(text), 'varianten.txt'));
+    const result = parsed(await parseDocument(utf8(text), 'varianten.txt'));
     expect(result.format).toBe('questionnaire');
     expect(result.content.title).toBe('Solarbörse Hochtaunus');
     expect(result.content.answers).toEqual({
@@ -314,9 +319,9 @@ describe('encodings and drafts with gaps', () => {
     expect(result.content.places).toEqual([{ regionId: 'lk-hochtaunus', label: 'Hochtaunuskreis', focus: false }]);
   });
 
-  it('a questionnaire without project name gets a guessed title from the first sentence', () => {
+  it('a questionnaire without project name gets a guessed title from the first sentence', async () => {
     const text = 'Frageformular\n\n1. Wie ist die Entscheidung zur Umsetzung gefallen?\n\nDie Gemeinde Lahntal hat 2021 einen Bürgerbus eingerichtet. Die Idee kam aus dem Ortsbeirat.\n';
-    const result = parsed(parseDocument(utf8(text), 'ohne-name.txt'));
+    const result = parsed(await parseDocument(utf8(text), 'ohne-name.txt'));
     expect(result.content.title).toBe('Die Gemeinde Lahntal hat 2021 einen Bürgerbus eingerichtet');
     expect(result.warnings[0]).toMatchObject({ field: 'title', code: 'guessed' });
   });

@@ -2,37 +2,41 @@ import { createHash } from 'node:crypto';
 import { ContributionContentSchema } from '../domain/contribution.ts';
 import { toFieldErrors } from '../domain/messages.ts';
 import type { ExtractResult } from './common.ts';
-import { decodeDocument, DEFAULT_MAX_BYTES } from './decode.ts';
+import { DEFAULT_MAX_BYTES } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { parseFactSheet } from './factsheet.ts';
+import { checkTextLimits } from './limits.ts';
 import { fieldLabels, rejectionReasons } from './messages.ts';
 import { parseQuestionnaire } from './questionnaire.ts';
+import { readDocument, type ReadOptions } from './read-document.ts';
 import type { ParseOutcome } from './types.ts';
 
-export interface ParseOptions {
-  /** Larger files are rejected before decoding. Default 5 MB. */
+export interface ParseOptions extends ReadOptions {
+  /** Larger files are rejected before reading. Default 5 MB. */
   maxBytes?: number;
 }
 
 /**
- * Source document bytes → a draft contribution or a German rejection. Pure: no I/O besides
- * hashing; never throws for bad input.
+ * Source document bytes (text, Markdown, DOCX, PDF or HTML) → a draft contribution or a German
+ * rejection. No I/O besides hashing and the converter worker; never throws for bad input.
  */
-export function parseDocument(bytes: Uint8Array, sourceFile: string, options: ParseOptions = {}): ParseOutcome {
+export async function parseDocument(bytes: Uint8Array, sourceFile: string, options: ParseOptions = {}): Promise<ParseOutcome> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   // Oversized input is refused without even hashing it.
   const contentHash = bytes.length > maxBytes ? null : contentHashOf(bytes);
   const reject = (code: Exclude<ParseOutcome, { ok: true }>['code'], reason: string): ParseOutcome => ({ ok: false, sourceFile, contentHash, code, reason });
 
-  const decoded = decodeDocument(bytes, sourceFile, maxBytes);
-  if (!decoded.ok) return reject(decoded.code, decoded.reason);
+  const read = await readDocument(bytes, sourceFile, { ...options, maxBytes });
+  if (!read.ok) return reject(read.code, read.reason);
+  const limits = checkTextLimits(read.text, sourceFile);
+  if (!limits.ok) return reject('too_complex', limits.reason);
 
-  const format = detectFormat(decoded.text);
-  if (!format) return reject('unrecognised', rejectionReasons.unrecognised(sourceFile));
-
+  let format: ReturnType<typeof detectFormat>;
   let extracted: ExtractResult;
   try {
-    extracted = format === 'questionnaire' ? parseQuestionnaire(decoded.text, sourceFile) : parseFactSheet(decoded.text, sourceFile);
+    format = detectFormat(read.text);
+    if (!format) return reject('unrecognised', rejectionReasons.unrecognised(sourceFile));
+    extracted = format === 'questionnaire' ? parseQuestionnaire(read.text, sourceFile) : parseFactSheet(read.text, sourceFile);
   } catch (error) {
     // A bug in an extractor must not abort a batch import; report it as this file's problem.
     const detail = error instanceof Error ? error.message : String(error);
@@ -52,8 +56,9 @@ export function parseDocument(bytes: Uint8Array, sourceFile: string, options: Pa
     sourceFile,
     contentHash: contentHash ?? '',
     format,
+    fileType: read.fileType,
     content: parsed.data,
-    warnings: [...decoded.warnings, ...extracted.warnings],
+    warnings: [...read.warnings, ...extracted.warnings],
   };
 }
 

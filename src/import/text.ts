@@ -108,8 +108,10 @@ export function splitSentences(text: string): string[] {
     const next = m[1] ?? '';
     if (/\p{Ll}/u.test(next)) continue;
     if (m[0] === '.') {
-      const word = /([\p{L}\p{N}]+)$/u.exec(flat.slice(start, m.index))?.[1] ?? '';
-      const before = flat.slice(start, m.index - word.length).trimEnd();
+      // Only the text just before the period matters; slicing from the sentence start would make
+      // a long run of abbreviations and numbers quadratic.
+      const word = /([\p{L}\p{N}]+)$/u.exec(flat.slice(Math.max(start, m.index - 64), m.index))?.[1] ?? '';
+      const before = flat.slice(Math.max(start, m.index - word.length - 64), m.index - word.length).trimEnd();
       // "z. B.", "e. V.": a capital letter is an abbreviation only after another one ("SGB V." ends a sentence).
       const letterAbbreviation = word.length === 1 && (/\p{Ll}/u.test(word) || /(?:^|\s)\p{L}\.$/u.test(before));
       if (letterAbbreviation || abbreviations.has(word.toLowerCase()) || /^\d{1,2}$/.test(word)) continue;

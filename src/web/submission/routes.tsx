@@ -188,7 +188,7 @@ export function createSubmissionRoutes(deps: SubmissionDeps, kit: SubmissionPage
       return showStep(c, { step, values, errors: [error], returnToReview }, token, saved.draft, 400);
     };
     if (!file) return fail({ path: 'dokument', code: 'document_missing', message: germanMessage('document_missing') });
-    const parsed = readSubmittedDocument(new Uint8Array(await file.arrayBuffer()), file.name);
+    const parsed = await readSubmittedDocument(new Uint8Array(await file.arrayBuffer()), file.name);
     if (!parsed.ok) return fail({ path: 'dokument', code: parsed.code, message: parsed.reason });
     const { values: filled, filled: count } = fillBlank(allItems, values, toValues(allItems, parsed.content));
     const saved = await saveDraftStep(deps, draft, { values: filled, step: step.id });
