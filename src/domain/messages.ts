@@ -31,6 +31,8 @@ export const germanMessages: Record<string, string> = {
   amount_invalid: 'Bitte geben Sie einen Betrag in Euro ein, z. B. 12.500,50.',
   consent_required: 'Bitte stimmen Sie der Verarbeitung Ihrer Angaben zu, sonst können wir Ihre Einreichung nicht annehmen.',
   document_missing: 'Bitte wählen Sie zuerst eine Datei aus.',
+  suggestions_none_selected: 'Bitte wählen Sie mindestens einen Vorschlag aus, der übernommen werden soll.',
+  suggestion_invalid: 'Dieser Vorschlag ist ungültig. Bitte laden Sie die Seite neu und wählen Sie erneut.',
 };
 
 export function germanMessage(code: string): string {

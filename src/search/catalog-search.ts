@@ -6,7 +6,7 @@ import { SearchIndex } from './search-index.ts';
 import { bestSnippet, highlight } from './snippets.ts';
 import type { SettingsRepository } from '../storage/settings-repository.ts';
 import { loadSynonyms, parseSynonyms, readSynonymSetting, SYNONYMS_SETTING, type SynonymTable } from './synonyms.ts';
-import type { CatalogSearch, SearchHit, SearchQuery, SearchResult, Snippet } from './types.ts';
+import type { CatalogSearch, SearchHit, SearchQuery, SearchResult, SimilarContent, Snippet } from './types.ts';
 
 // Small pages keep the event loop free for requests while the index is built after a start.
 const LOAD_PAGE = 500;
@@ -16,7 +16,7 @@ const LATE_COMMIT_WINDOW_MS = 10_000;
 const CONTRIBUTION_CACHE_LIMIT = 5000;
 const RESULT_CACHE_LIMIT = 1000;
 
-export interface CatalogSearchService extends CatalogSearch {
+export interface CatalogSearchService extends CatalogSearch, SimilarContent {
   /** Loads all published contributions; call once before serving. */
   load(): Promise<void>;
   /** Applies changes made since the last refresh (by this or any other instance). */
@@ -185,6 +185,7 @@ export function createCatalogSearch(deps: {
   return {
     search,
     similar,
+    similarIds: (content, limit, excludeId) => index.similarTo(toIndexedDocument(excludeId ?? '', content, null), limit),
     load,
     refresh,
     start(intervalMs = 1000) {

@@ -529,10 +529,11 @@ export class SearchIndex {
    * plus shared Leitbild area, Leitsätze and SDGs. The document itself is excluded.
    */
   similarTo(doc: IndexedDocument, limit: number): string[] {
-    const cacheKey = `similar\u0000${doc.id}\u0000${limit}`;
-    const cached = this.similarCache.get(cacheKey);
-    if (cached) return cached;
     const slot = this.slotById.get(doc.id) ?? -1;
+    // Only indexed documents are cached by id: a document outside the index (a draft, an import) may change under the same id.
+    const cacheKey = slot === -1 ? null : `similar\u0000${doc.id}\u0000${limit}`;
+    const cached = cacheKey === null ? undefined : this.similarCache.get(cacheKey);
+    if (cached) return cached;
     const scores = new Map<number, number>();
     // Only distinctive words: a word in more than 2 % of all documents links everything to everything.
     const maxDf = Math.max(5, this.liveCount / 50);
@@ -559,6 +560,7 @@ export class SearchIndex {
       scores.set(other, score + shared);
     }
     const result = topK([...scores.keys()], limit, (a, b) => scores.get(a)! > scores.get(b)! || (scores.get(a) === scores.get(b) && a < b)).map((s) => this.ids[s]!);
+    if (cacheKey === null) return result;
     if (this.similarCache.size >= RESULT_CACHE_LIMIT) this.similarCache.delete(this.similarCache.keys().next().value!);
     this.similarCache.set(cacheKey, result);
     return result;

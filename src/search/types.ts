@@ -1,4 +1,4 @@
-import type { Contribution, ContributionKind } from '../domain/contribution.ts';
+import type { Contribution, ContributionContent, ContributionKind } from '../domain/contribution.ts';
 import type { ProjectStatus } from '../domain/period.ts';
 
 /** The search contract between the search engine and its users (pages, API). */
@@ -73,6 +73,11 @@ export interface CatalogSearch {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Published contributions most similar to the given one (by shared words and taxonomy), excluding itself. */
   similar(contribution: Contribution, limit: number): Promise<Contribution[]>;
+}
+
+/** Ids of published contributions most like some content, which need not be stored (yet): for finding likely duplicates. */
+export interface SimilarContent {
+  similarIds(content: ContributionContent, limit: number, excludeId?: string | null): string[];
 }
 
 export const emptyFilters = (): SearchFilters => ({

@@ -52,6 +52,14 @@ export interface ListOptions {
   offset: number;
 }
 
+export interface DuplicateCandidate {
+  contribution: Contribution;
+  /** Same title, ignoring case, umlaut spelling, accents, spaces and punctuation. */
+  sameTitle: boolean;
+  /** Same sponsor name, compared the same way; false when either has none. */
+  sameSponsor: boolean;
+}
+
 export type ContributionRepository = ReturnType<typeof createContributionRepository>;
 
 export function createContributionRepository(db: Database) {
@@ -241,6 +249,28 @@ export function createContributionRepository(db: Database) {
     return r ? { contributionId: id, version, actor: r.actor, createdAt: iso(r.created_at), changes: r.changes, note: r.note, snapshot: withContentDefaults(r.snapshot), state: r.state } : null;
   }
 
+  /**
+   * Contributions that may be the same as the given title and sponsor: same title beginning or same
+   * sponsor (keys by duplicate_key(), migration 0004), plus the given ids (e.g. similar ones from
+   * the search index). Says for each whether the whole title and the sponsor are the same.
+   */
+  async function duplicateCandidates(input: { title: string; sponsorName: string | null; ids: readonly string[]; excludeId: string | null; limit: number }): Promise<DuplicateCandidate[]> {
+    const rows = await db.query<ContributionRow & { same_title: boolean; same_sponsor: boolean | null }>(
+      `WITH given AS (SELECT duplicate_key($1) AS title_key, nullif(duplicate_key($2), '') AS sponsor_key)
+       SELECT ${COLUMNS}, duplicate_key(c.title) = given.title_key AS same_title,
+              duplicate_key(c.content #>> '{sponsor,name}') = given.sponsor_key AS same_sponsor
+       FROM contributions c, given
+       WHERE ($4::uuid IS NULL OR c.id <> $4::uuid)
+         AND (left(duplicate_key(c.title), 20) = left(given.title_key, 20)
+              OR duplicate_key(c.content #>> '{sponsor,name}') = given.sponsor_key
+              OR c.id = ANY($3::uuid[]))
+       ORDER BY same_title DESC, same_sponsor DESC NULLS LAST, c.updated_at DESC, c.id
+       LIMIT $5`,
+      [input.title, input.sponsorName, [...input.ids], input.excludeId, input.limit],
+    );
+    return rows.map((row) => ({ contribution: toContribution(row), sameTitle: row.same_title, sameSponsor: row.same_sponsor === true }));
+  }
+
   return {
     create,
     createMany,
@@ -256,6 +286,7 @@ export function createContributionRepository(db: Database) {
     all,
     revisions,
     revision,
+    duplicateCandidates,
     listPublished: (page: { limit: number; offset: number }) => list({ ...page, states: ['published'] }),
     findPublishedBySlug: async (slug: string) => {
       const found = await findBySlug(slug);

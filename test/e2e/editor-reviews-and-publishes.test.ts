@@ -31,13 +31,15 @@ afterAll(async () => {
   await context?.close();
 });
 
-/** A submission as the public form leaves it. */
+/** A submission as the public form leaves it, after an earlier import of the same project (a likely duplicate). */
 async function submitted(title: string, keyword: string) {
+  await context.contributions.create(ContributionContentSchema.parse({ title, sponsor: { name: 'Gemeinde Schwalmstadt' } }), { state: 'draft', actor: 'Import' });
   return context.contributions.create(
     ContributionContentSchema.parse({
       title,
       teaser: `Ehrenamtliche pflegen ${keyword} im Ort.`,
       description: `Seit 2024 kümmert sich eine Gruppe um ${keyword}.`,
+      sponsor: { name: 'Gemeinde Schwalmstadt' },
       links: [{ url: null, label: 'Flyer', placeholder: true }],
     }),
     { state: 'submitted', actor: 'Einreichung', reference: `BK-2026-${title.length}${Date.now() % 100_000}`, submitter: { name: 'Paula Pflanz', email: 'paula@gemeinde.example' } },
@@ -84,7 +86,12 @@ async function reviewAndPublish(page: Page, title: string, keyword: string, chec
 
   expect(await page.locator('h1').innerText()).toBe(title);
   expect(await page.locator('main').innerText()).toContain('Paula Pflanz');
+  expect(await page.locator('#dubletten').innerText()).toContain(`Mögliche Dublette von: ${title} (Entwurf) – gleicher Titel und Träger`);
   await check('der Beitragsseite');
+  // Suggestions are applied only as chosen: choosing none is answered with the error summary.
+  await page.getByRole('button', { name: 'Ausgewählte übernehmen' }).click();
+  expect(await page.locator('.error-summary').innerText()).toContain('Bitte wählen Sie mindestens einen Vorschlag aus');
+  await check('der Beitragsseite mit Fehlermeldung zu den Vorschlägen');
   await page.getByRole('button', { name: 'In Prüfung nehmen' }).click();
   expect(await page.getByRole('status').innerText()).toBe('Erledigt: Der Beitrag ist jetzt „in Prüfung“.');
   await page.getByRole('button', { name: 'Veröffentlichen' }).click();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EditorialDeps } from './deps.ts';
 import { addComment } from './add-comment.ts';
+import { applySuggestions } from './apply-suggestions.ts';
 import { bulkTransition } from './bulk-transition.ts';
 import { confirmCurrent } from './confirm-current.ts';
 import { renameTaxonomy } from './rename-taxonomy.ts';
@@ -167,6 +168,37 @@ describe.each(testEngines)('editorial operations on %s', (engine) => {
       expect(await restoreRevision(deps, { id: created.id, version: 9, expectedVersion: 1 }, editor)).toEqual({ ok: false, code: 'revision_not_found' });
       expect(await restoreRevision(deps, { id: created.id, version: 1, expectedVersion: 4 }, editor)).toEqual({ ok: false, code: 'version_conflict' });
       expect(await deps.contributions.revisions(created.id)).toHaveLength(1);
+    });
+  });
+
+  describe('applying suggestions', () => {
+    it('adds the chosen values to the taxonomy as a new version, never removing assigned ones, and logs it', async () => {
+      const created = await createSubmitted(deps, { title: 'Budget für Arbeit', taxonomy: { leitsaetze: [2], sdgs: [8] } });
+      const applied = await applySuggestions(deps, { id: created.id, expectedVersion: 1, leitbildArea: 'soziales', leitsaetze: [4], sdgs: [10, 8] }, editor);
+      if (!applied.ok) throw new Error(applied.code);
+      expect(applied.changed).toBe(true);
+      expect(applied.contribution).toMatchObject({ version: 2, taxonomy: { leitbildArea: 'soziales', leitsaetze: [2, 4], sdgs: [8, 10] } });
+      expect((await deps.contributions.revisions(created.id)).at(-1)).toMatchObject({ version: 2, note: 'Vorschläge zur Einordnung übernommen', actor: editor.label });
+      expect((await auditFor(created.id))[0]).toMatchObject({
+        action: 'contribution.apply_suggestions',
+        before: { version: 1, taxonomy: { leitbildArea: null, leitsaetze: [2], sdgs: [8] } },
+        after: { version: 2, taxonomy: { leitbildArea: 'soziales', leitsaetze: [2, 4], sdgs: [8, 10] } },
+        detail: 'Vorschläge zur Einordnung übernommen: Bereich soziales, Leitsatz 4, SDG 10',
+      });
+      const again = await applySuggestions(deps, { id: created.id, expectedVersion: 2, leitbildArea: null, leitsaetze: [4], sdgs: [] }, editor);
+      expect(again).toMatchObject({ ok: true, changed: false, contribution: { version: 2 } });
+    });
+
+    it('refuses a stale version, an empty choice and unknown values, changing nothing', async () => {
+      const created = await createSubmitted(deps, { title: 'Radverkehrskonzept Kassel' });
+      const choose = (expectedVersion: number, choice: { leitbildArea?: string | null; leitsaetze?: number[]; sdgs?: number[] }) =>
+        applySuggestions(deps, { id: created.id, expectedVersion, leitbildArea: null, leitsaetze: [], sdgs: [], ...choice }, editor);
+      expect(await choose(3, { sdgs: [11] })).toEqual({ ok: false, code: 'version_conflict' });
+      expect(await choose(1, {})).toEqual({ ok: false, code: 'suggestions_none_selected' });
+      expect(await choose(1, { sdgs: [18] })).toEqual({ ok: false, code: 'suggestion_invalid' });
+      expect(await choose(1, { leitbildArea: 'weltall' })).toEqual({ ok: false, code: 'suggestion_invalid' });
+      expect(await deps.contributions.revisions(created.id)).toHaveLength(1);
+      expect(await auditFor(created.id)).toHaveLength(0);
     });
   });
 

@@ -3,11 +3,15 @@ import { contentKeys, editorialStateLabels, sourceFormats, type Contribution, ty
 import { allowedTransitions, transitionLabels } from '../../domain/editorial-workflow.ts';
 import type { FieldError } from '../../domain/messages.ts';
 import type { Submitter } from '../../domain/submission.ts';
+import type { TaxonomyNames } from '../../domain/taxonomy.ts';
+import type { DuplicateMatch } from '../../app/duplicates/find-duplicates.ts';
+import type { Suggestions } from '../../suggestions/suggest.ts';
 import type { ContributionComment } from '../../storage/editorial-repository.ts';
 import type { SessionRecord } from '../../storage/sessions-repository.ts';
 import { contributionPath } from '../start-page.tsx';
 import { ChangesTable, ErrorMessage, ErrorSummary, FieldValue, StateBadge, StatusMessage, TextArea, fieldLabel, formatDateTime, pathLabel } from './components.tsx';
 import { CsrfField, backOfficeBase } from './layout.tsx';
+import { DuplicatesSection, SuggestionsSection, emptySelection, type SuggestionSelection } from './suggestions-section.tsx';
 
 export const contributionAdminPath = (id: string) => `${backOfficeBase}/beitraege/${id}`;
 export const revisionPath = (id: string, version: number) => `${contributionAdminPath(id)}/versionen/${version}`;
@@ -25,8 +29,9 @@ export interface ContributionFormState {
   errors: FieldError[];
   reason: string;
   comment: { body: string; toSubmitter: boolean };
+  suggestions: SuggestionSelection;
 }
-export const emptyFormState: ContributionFormState = { errors: [], reason: '', comment: { body: '', toSubmitter: false } };
+export const emptyFormState: ContributionFormState = { errors: [], reason: '', comment: { body: '', toSubmitter: false }, suggestions: emptySelection };
 
 export interface ContributionPageProps {
   session: SessionRecord;
@@ -38,6 +43,11 @@ export interface ContributionPageProps {
   /** What was just done (after a redirect), for the status message. */
   notice: string | null;
   form: ContributionFormState;
+  /** Suggested classification (src/suggestions), shown for confirmation. */
+  suggestions: Suggestions;
+  names: TaxonomyNames;
+  /** Existing contributions that are likely the same. */
+  duplicates: DuplicateMatch[];
 }
 
 const ActionForms: FC<{ props: ContributionPageProps }> = ({ props }) => {
@@ -178,6 +188,7 @@ export const ContributionPage: FC<ContributionPageProps> = (props) => {
       </p>
       <h1>{c.title}</h1>
       {props.notice ? <StatusMessage>{props.notice}</StatusMessage> : null}
+      <DuplicatesSection duplicates={props.duplicates} />
       <p>
         <a href={`${contributionAdminPath(c.id)}/bearbeiten`}>
           Inhalt bearbeiten
@@ -235,6 +246,7 @@ export const ContributionPage: FC<ContributionPageProps> = (props) => {
         <p>Keine Angaben zur Herkunft.</p>
       )}
       <ActionForms props={props} />
+      <SuggestionsSection session={props.session} contribution={c} suggestions={props.suggestions} names={props.names} selection={props.form.suggestions} errors={props.form.errors} />
       <section aria-labelledby="inhalt-felder">
         <h2 id="inhalt-felder">Inhalt</h2>
         <dl class="values content-fields">
@@ -260,6 +272,7 @@ export function noticeFor(done: string | undefined): string | null {
   if (done === 'kommentar') return 'Der Kommentar wurde gespeichert.';
   if (done === 'gespeichert') return 'Ihre Änderungen wurden als neue Fassung gespeichert.';
   if (done === 'unveraendert') return 'Es gab keine Änderungen; es wurde keine neue Fassung angelegt.';
+  if (done === 'eingeordnet') return 'Die ausgewählten Vorschläge wurden als neue Fassung übernommen.';
   const restored = /^wiederhergestellt-(\d+)$/.exec(done);
   if (restored) return `Fassung ${restored[1]} wurde als neue Fassung wiederhergestellt.`;
   if (done in editorialStateLabels) return `Erledigt: Der Beitrag ist jetzt „${editorialStateLabels[done as EditorialState]}“.`;

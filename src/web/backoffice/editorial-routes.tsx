@@ -1,16 +1,19 @@
+import { findDuplicates } from '../../app/duplicates/find-duplicates.ts';
 import { addComment } from '../../app/editorial/add-comment.ts';
+import { applySuggestions } from '../../app/editorial/apply-suggestions.ts';
 import { bulkTargets, bulkTransition, type BulkItemResult, type BulkTarget } from '../../app/editorial/bulk-transition.ts';
 import { confirmCurrent } from '../../app/editorial/confirm-current.ts';
 import { renameTaxonomy, taxonomyFieldId } from '../../app/editorial/rename-taxonomy.ts';
 import { restoreRevision } from '../../app/editorial/restore-revision.ts';
 import { transitionContribution } from '../../app/editorial/transition-contribution.ts';
 import { updateSynonyms } from '../../app/editorial/update-synonyms.ts';
-import { EditorialStateSchema } from '../../domain/contribution.ts';
+import { EditorialStateSchema, contentOf } from '../../domain/contribution.ts';
 import { germanMessage, type FieldError } from '../../domain/messages.ts';
 import { todayInBerlin } from '../../domain/partial-date.ts';
 import { taxonomyKinds, type TaxonomyKind } from '../../domain/taxonomy.ts';
 import { actorLabel } from '../../domain/user.ts';
 import { readSynonymSetting } from '../../search/synonyms.ts';
+import { suggestTaxonomy } from '../../suggestions/suggest.ts';
 import { parsePageParam } from '../app.tsx';
 import { ContributionPage, RevisionPage, emptyFormState, noticeFor, type ContributionFormState } from './contribution-page.tsx';
 import { CurrencyPage, currencyPath } from './currency-page.tsx';
@@ -20,6 +23,7 @@ import { backOfficeBase } from './layout.tsx';
 import { AuditPage, OutboxPage, auditEntityTypes, auditPath, outboxPath, type AuditFilter } from './log-pages.tsx';
 import { QueuePage, openStates, type QueueFilter } from './queue-page.tsx';
 import { SynonymsPage, TaxonomyPage, synonymsPath, taxonomyPath, type TaxonomyEntries } from './settings-pages.tsx';
+import { SUGGESTIONS_ERROR_PATH } from './suggestions-section.tsx';
 
 const QUEUE_PAGE_SIZE = 25;
 const LIST_PAGE_SIZE = 50;
@@ -104,13 +108,19 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
 
   async function contributionView(c: BackOfficeContext, id: string, form: ContributionFormState = emptyFormState, status: 200 | 400 | 409 = 200) {
     if (!uuidPattern.test(id)) return notFound(c);
-    const [contribution, submission, comments, revisions] = await Promise.all([
+    const [contribution, submission, comments, revisions, names] = await Promise.all([
       deps.contributions.get(id),
       deps.editorial.submissionOf(id),
       deps.editorial.comments(id),
       deps.contributions.revisions(id),
+      deps.taxonomy.names(),
     ]);
     if (!contribution || !submission) return notFound(c);
+    // A hint for editors: when finding duplicates fails, the page still serves its main purpose.
+    const duplicates = await findDuplicates(deps, contentOf(contribution), id).catch((error: unknown) => {
+      console.error('Dubletten konnten nicht gesucht werden', error);
+      return [];
+    });
     return page(
       c,
       `Beitrag: ${contribution.title}`,
@@ -123,6 +133,9 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
         revisions={revisions}
         notice={status === 200 ? noticeFor(c.req.query('erledigt')) : null}
         form={form}
+        suggestions={suggestTaxonomy(contribution)}
+        names={names}
+        duplicates={duplicates}
       />,
       status,
       backOfficeBase,
@@ -155,6 +168,24 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
     const outcome = await addComment(deps, { contributionId: id, ...comment }, actorOf(c));
     if (outcome.ok) return c.redirect(`${backOfficeBase}/beitraege/${id}?erledigt=kommentar#kommentare`, 303);
     return contributionView(c, id, { ...emptyFormState, comment, errors: outcome.errors }, 400);
+  });
+
+  // Suggested classification: applied only when the editor confirms the chosen ones.
+  routes.post('/beitraege/:id/einordnung', 'editor', async (c) => {
+    const id = param(c, 'id');
+    if (!uuidPattern.test(id)) return notFound(c);
+    const form = await c.req.parseBody({ all: true });
+    const expectedVersion = version(text(form, 'version'));
+    // Anything but a number becomes -1, which the operation refuses as invalid.
+    const numbers = (name: string) => texts(form, name).map((v) => (/^\d{1,2}$/.test(v) ? Number(v) : -1));
+    const selection = { leitbildArea: text(form, 'bereich') || null, leitsaetze: numbers('leitsatz'), sdgs: numbers('sdg') };
+    const fail = (code: string, status: 400 | 409) =>
+      contributionView(c, id, { ...emptyFormState, suggestions: selection, errors: [{ path: SUGGESTIONS_ERROR_PATH, code, message: germanMessage(code) }] }, status);
+    if (expectedVersion === null) return fail('suggestion_invalid', 400);
+    const outcome = await applySuggestions(deps, { id, expectedVersion, ...selection }, actorOf(c));
+    if (outcome.ok) return c.redirect(`${backOfficeBase}/beitraege/${id}?erledigt=${outcome.changed ? 'eingeordnet' : 'unveraendert'}#vorschlaege`, 303);
+    if (outcome.code === 'not_found') return notFound(c);
+    return fail(outcome.code, outcome.code === 'version_conflict' ? 409 : 400);
   });
 
   // Revisions: diff against the previous one, restore.

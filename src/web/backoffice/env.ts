@@ -4,11 +4,14 @@ import type { Role } from '../../domain/user.ts';
 import type { LoginDeps } from '../../app/auth/login.ts';
 import type { EditorialDeps } from '../../app/editorial/deps.ts';
 import type { SessionRecord } from '../../storage/sessions-repository.ts';
+import type { SimilarContent } from '../../search/types.ts';
 
 /** What the back office needs; the composition root (src/app/context.ts) provides it. */
 export interface BackOfficeDeps extends LoginDeps, EditorialDeps {
   /** Set Secure on cookies (and use the __Host- prefix): true whenever the site is served over https. */
   secureCookies: boolean;
+  /** The search index, so likely duplicates among published contributions are found by their words too (optional in tests). */
+  search?: SimilarContent;
 }
 
 export interface BackOfficeEnv {

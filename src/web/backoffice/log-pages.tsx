@@ -95,6 +95,7 @@ const actionLabels: Record<string, string> = {
   'contribution.archive': 'archiviert',
   'contribution.draft': 'zum Entwurf gemacht',
   'contribution.restore': 'Fassung wiederhergestellt',
+  'contribution.apply_suggestions': 'Vorschläge zur Einordnung übernommen',
   'contribution.comment': 'interner Kommentar',
   'contribution.comment_to_submitter': 'Kommentar an Einreichende*n',
   'contribution.confirm_current': 'als geprüft und aktuell vermerkt',
