@@ -117,7 +117,7 @@ const Upload: FC<{ error?: string }> = ({ error }) => (
   <fieldset class={error ? 'section upload field-error' : 'section upload'} aria-describedby={error ? 'dokument-hint dokument-error' : 'dokument-hint'}>
     <legend>Vorhandenes Dokument übernehmen (freiwillig)</legend>
     <p class="hint" id="dokument-hint">
-      Haben Sie schon ein ausgefülltes Frageformular oder einen Projektsteckbrief als Textdatei (.txt oder .md, höchstens {megabytes(MAX_DOCUMENT_BYTES)})?
+      Haben Sie schon ein ausgefülltes Frageformular oder einen Projektsteckbrief als Word-Datei, PDF, Webseite oder Textdatei (.docx, .pdf, .html, .txt oder .md, höchstens {megabytes(MAX_DOCUMENT_BYTES)})?
       Dann übernehmen wir die Angaben in die Felder, und Sie prüfen sie. Was Sie schon eingetragen haben, bleibt erhalten.
     </p>
     {error ? (
@@ -127,7 +127,7 @@ const Upload: FC<{ error?: string }> = ({ error }) => (
     ) : null}
     <div class="field">
       <label for="dokument">Dokument auswählen</label>
-      <input type="file" id="dokument" name="dokument" accept=".txt,.md,.markdown,text/plain,text/markdown" aria-invalid={error ? 'true' : undefined} />
+      <input type="file" id="dokument" name="dokument" accept=".docx,.pdf,.html,.htm,.txt,.md,.markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/html,text/plain,text/markdown" aria-invalid={error ? 'true' : undefined} />
     </div>
     <button type="submit" name={ACTION_FIELD} value="hochladen" class="button-secondary">
       Dokument hochladen und Felder ausfüllen
@@ -209,7 +209,7 @@ export const StartPage: FC = () => (
     </ol>
     <p>
       Pflicht sind nur der Titel des Projekts sowie Ihr Name und Ihre E-Mail-Adresse. Je mehr Sie von Ihren Erfahrungen erzählen, desto mehr
-      nützt der Beitrag anderen Kommunen. Haben Sie schon ein Frageformular oder einen Projektsteckbrief als Textdatei (bis {megabytes(MAX_DOCUMENT_BYTES)}), können
+      nützt der Beitrag anderen Kommunen. Haben Sie schon ein Frageformular oder einen Projektsteckbrief als Word-Datei, PDF oder Textdatei (bis {megabytes(MAX_DOCUMENT_BYTES)}), können
       Sie es im zweiten Schritt hochladen und die übernommenen Angaben prüfen.
     </p>
     <p>
@@ -287,7 +287,7 @@ export const ExpiredPage: FC = () => (
       Entwürfe werden {draftDays} Tage nach der letzten Änderung gelöscht, damit keine persönlichen Daten liegen bleiben. Die Angaben aus diesem
       Entwurf sind deshalb nicht mehr verfügbar.
     </p>
-    <p>Sie können jederzeit neu beginnen. Haben Sie Ihre Angaben als Frageformular oder Projektsteckbrief in einer Textdatei, laden Sie sie im zweiten Schritt hoch – das spart Tipparbeit.</p>
+    <p>Sie können jederzeit neu beginnen. Haben Sie Ihre Angaben als Frageformular oder Projektsteckbrief als Word-Datei, PDF oder Textdatei, laden Sie sie im zweiten Schritt hoch – das spart Tipparbeit.</p>
     <StartAgain />
   </MessagePage>
 );
