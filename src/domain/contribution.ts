@@ -194,6 +194,11 @@ export const ProvenanceSchema = z.object({
   /** sha256 of the source bytes; makes imports idempotent. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
   importedAt: z.iso.datetime({ offset: true }),
+  /** Where the importer found each value: content path, the source line, its line number. */
+  evidence: z
+    .array(z.object({ field: z.string().max(200), text: z.string().max(300), line: z.number().int().positive().optional() }))
+    .max(300)
+    .optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -46,7 +46,7 @@ const labelDefs: LabelDef[] = [
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt'] },
   { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution'] },
   { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift'] },
-  { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson'] },
+  { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'kontaktdaten'] },
   { key: 'contact', strong: false, names: ['kontakt'] },
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse'] },
@@ -80,7 +80,16 @@ export function normaliseLabel(label: string): string {
 }
 
 export function lookupLabel(label: string): LabelDef | undefined {
-  return labelIndex.get(normaliseLabel(label));
+  const direct = labelIndex.get(normaliseLabel(label));
+  if (direct) return direct;
+  // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
+  const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
+  if (parts.length < 2 || parts.length > 3) return undefined;
+  for (const part of parts) {
+    const def = labelIndex.get(normaliseLabel(part));
+    if (def) return def;
+  }
+  return undefined;
 }
 
 export interface LabelLine {

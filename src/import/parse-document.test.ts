@@ -326,3 +326,16 @@ describe('encodings and drafts with gaps', () => {
     expect(result.warnings[0]).toMatchObject({ field: 'title', code: 'guessed' });
   });
 });
+
+describe('evidence', () => {
+  it('keeps for every extracted value the line of the document it stands on', async () => {
+    const text = 'Projektsteckbrief\n\nTitel: Werkzeugtausch\n\nAnsprechpartnerin:\nFrau Anna Berg\nFon: (06441) 9277607\n\nLaufzeit: 2019 bis 2022\n\nFinanzierung:\nEigenmittel: 50.000 EUR\n';
+    const outcome = await parseDocument(new TextEncoder().encode(text), 'beleg.txt');
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const at = (field: string) => outcome.evidence.find((e) => e.field === field);
+    expect(at('title')).toEqual({ field: 'title', text: 'Titel: Werkzeugtausch', line: 3 });
+    expect(at('contacts.0.phone')).toEqual({ field: 'contacts.0.phone', text: 'Fon: (06441) 9277607', line: 7 });
+    expect(at('period.start')?.text).toBe('Laufzeit: 2019 bis 2022');
+    expect(at('funding.ownCents')?.line).toBe(12);
+  });
+});

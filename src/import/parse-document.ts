@@ -4,6 +4,7 @@ import { toFieldErrors } from '../domain/messages.ts';
 import type { ExtractResult } from './common.ts';
 import { DEFAULT_MAX_BYTES } from './decode.ts';
 import { detectFormat } from './detect.ts';
+import { collectEvidence } from './evidence.ts';
 import { parseFactSheet } from './factsheet.ts';
 import { checkTextLimits } from './limits.ts';
 import { fieldLabels, rejectionReasons } from './messages.ts';
@@ -59,6 +60,7 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
     fileType: read.fileType,
     content: parsed.data,
     warnings: [...read.warnings, ...extracted.warnings],
+    evidence: collectEvidence(read.text, parsed.data),
   };
 }
 

@@ -164,7 +164,9 @@ export function splitTopLevelList(text: string, opts: { splitOnUnd?: boolean } =
       // "und" inside a "für … und …" phrase belongs to a name ("Ministerium für Soziales und Integration").
       // Nor does the "und" of a gender pair ("Schülerinnen und Schüler").
       const pair = conj && /(\p{L}+)innen$/u.exec(current);
-      const isPair = pair !== null && pair !== undefined && rest.slice(conj?.[0].length ?? 0).startsWith(pair[1] ?? '\u0000');
+      const after = rest.slice(conj?.[0].length ?? 0);
+      // Nor between numbers ("Klassen 3 und 4").
+      const isPair = (pair !== null && pair !== undefined && after.startsWith(pair[1] ?? '\u0000')) || (/\d$/.test(current) && /^\d/.test(after));
       if (conj && !isPair && (conj[1] !== 'und' || (opts.splitOnUnd !== false && !/\bfür\s+\S+$/.test(current)))) {
         pushCurrent();
         i += conj[0].length - 1;

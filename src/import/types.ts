@@ -1,4 +1,7 @@
 import type { ContributionContent } from '../domain/contribution.ts';
+import type { Evidence } from './evidence.ts';
+
+export type { Evidence } from './evidence.ts';
 
 export type DocumentFormat = 'questionnaire' | 'factsheet';
 
@@ -23,6 +26,8 @@ export interface ParsedDocument {
   fileType: FileType;
   content: ContributionContent;
   warnings: ImportWarning[];
+  /** Where each extracted value stands in the document (content path → source line). */
+  evidence: Evidence[];
 }
 
 export interface RejectedDocument {

@@ -135,7 +135,8 @@ describe('places', () => {
     ]);
     expect(ids('im Landkreis Gießen')).toEqual([['lk-giessen', 'Landkreis Gießen', false]]);
     // The city of Gießen is not a kreisfreie Stadt and not in the gazetteer.
-    expect(ids('in der Stadt Gießen')).toEqual([]);
+    // A town outside the gazetteer is a place without region, not the Landkreis.
+    expect(ids('in der Stadt Gießen')).toEqual([[null, 'Stadt Gießen', false]]);
     expect(parsePlacesField('Stadt Gießen')).toEqual([{ regionId: null, label: 'Stadt Gießen', focus: false }]);
   });
 

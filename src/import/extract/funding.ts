@@ -20,7 +20,9 @@ interface Funder {
   generic?: boolean;
 }
 
-const CAPWORDS = String.raw`\p{Lu}[\p{L}-]*(?:(?:,\s*|\s+und\s+|\s+)\p{Lu}[\p{L}-]*)*`;
+// Capitalised words of a name, also with a lowercase adjective before a noun ("… und ländlichen Raum").
+const NAMEWORD = String.raw`(?:(?!(?:der|die|das|den|dem|des|diese[mnrs]?|eine[mnrs]?|keine[mnrs]?|jede[mnrs]?|sowie|über|unter|oder|aber|weitere[mnrs]?|andere[mnrs]?)\s)\p{Ll}{3,}(?:en|er|es|e)\s+)?\p{Lu}[\p{L}-]*`;
+const CAPWORDS = String.raw`${NAMEWORD}(?:(?:,\s*|\s+und\s+|\s+)${NAMEWORD})*`;
 
 const funders: Funder[] = [
   { pattern: /GKV-Bündnis(?:ses)?\s+für\s+Gesundheit/u, kind: 'krankenkassen', name: () => 'GKV-Bündnis für Gesundheit' },
@@ -43,7 +45,7 @@ const funders: Funder[] = [
   { pattern: /Europäische[nm]?\s+Fonds?\s+für\s+regionale\s+Entwicklung|\bEFRE\b/u, kind: 'eu', name: () => 'Europäischer Fonds für regionale Entwicklung' },
   { pattern: /\bLEADER\b/u, kind: 'eu', name: () => 'LEADER' },
   { pattern: /\bEU-Mitteln?\b|Europäischen\s+Union/u, kind: 'eu', name: () => 'Europäische Union', generic: true },
-  { pattern: /(\p{Lu}[\p{L}-]*-Stiftung|Stiftung\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u, kind: 'stiftung', name: (m) => m[1] ?? m[0] },
+  { pattern: /(\p{Lu}[\p{L}-]*[Ss]tiftung(?:\s+\p{Lu}[\p{L}-]*)*|Stiftung\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u, kind: 'stiftung', name: (m) => m[1] ?? m[0] },
   { pattern: /\bAktion\s+Mensch\b/u, kind: 'sonstige', name: () => 'Aktion Mensch' },
   { pattern: /\b(?:Deutschen?\s+)?Rentenversicherung\b/u, kind: 'sonstige', name: () => 'Deutsche Rentenversicherung' },
   { pattern: /\b(?:Bundes)?[Aa]gentur\s+für\s+Arbeit\b/u, kind: 'bund', name: () => 'Bundesagentur für Arbeit' },
@@ -57,7 +59,7 @@ const funders: Funder[] = [
 ];
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
-const fundingCue = /\bFörderung\b|\bFördermittel|\bFörderprogramm|gefördert|finanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten/;
+const fundingCue = /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten/;
 const grantCue = /Zuwendung|Fördersumme|Förderbetrag|Fördermittel|Förderung|gefördert|Zuschuss/i;
 const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung/i;
 const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten/i;
@@ -79,9 +81,24 @@ export function findFunders(clause: string): FundingSourceDraft[] {
     const m = f.pattern.exec(clause);
     if (m) hits.push({ index: m.index, source: { name: f.name(m).trim(), kind: f.kind, amountCents: null }, generic: f.generic ?? false });
   }
+  // A funder not in the list, named after a funding verb ("gefördert von der Umweltlotterie GENAU").
+  for (const m of clause.matchAll(namedFunder)) {
+    const from = m.index + m[0].length - (m[1] ?? '').length;
+    const name = (m[1] ?? '').replace(/(?:\s+(?:für|der|des|und|mit|im|in))+$/u, '').trim();
+    if (name.length < 4 || hits.some((h) => h.index >= from && h.index < from + name.length + 1)) continue;
+    if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen)\b/u.test(name)) continue;
+    hits.push({ index: from, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
+  }
   const kept = hits.filter((h) => !h.generic || !hits.some((o) => !o.generic && o.source.kind === h.source.kind));
   return kept.sort((a, b) => a.index - b.index).map((h) => h.source);
 }
+
+// "gefördert (wurde das Projekt) von der X", "Förderung durch die X", "finanziert aus Mitteln der X".
+const NAME = String.raw`\p{Lu}[\p{L}\d-]*(?:\s+(?:\p{Lu}[\p{L}\d-]*|für|der|des|und)(?=\s|$|[.,;:!?)]))*`;
+const namedFunder = new RegExp(
+  String.raw`(?:(?:[Gg]efördert|[Ff]inanziert|unterstützt|Zuwendung|Zuschuss)(?:\s+(?!durch|von|vom)\p{L}+){0,4}?\s+(?:durch|von|vom)|(?:Förderung|Finanzierung)\s+durch)\s+(?:(?:der|die|das|den|dem|des)\s+)?(${NAME})`,
+  'gu',
+);
 
 type Role = 'grant' | 'own' | 'total';
 
@@ -132,9 +149,11 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
     }
     return result;
   }
-  const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').trim() : used.join(' ');
+  const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').replace(/ \n/g, '\n').trim() : used.join(' ');
   result.text = joined ? clip(joined, 2000) : null;
   result.unnamed = result.sources.length === 0 && result.text !== null;
+  // Own funds named without their own amount take the amount given as own funds.
+  for (const s of result.sources) if (s.kind === 'eigenmittel' && s.amountCents === null) s.amountCents = result.ownCents;
   if (result.sources.length > 20) result.sources = result.sources.slice(0, 20);
   return result;
 }

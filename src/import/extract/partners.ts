@@ -18,7 +18,7 @@ function cleanItem(item: string): string | null {
     .replace(/^(?:[-*•]\s+)/, '')
     .replace(/^(?:die|der|das|den|dem)\s+/i, '')
     .replace(/\s*(?:\.\.\.|…|u\.\s?a\.|usw\.|etc\.)\s*$/, '')
-    .replace(/[.;:,]+$/, '')
+    .replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '')
     .trim();
   return t && t.length <= 300 ? t : null;
 }

@@ -92,6 +92,8 @@ function partOfName(before: string): boolean {
   return !introducer.test(word);
 }
 
+const namedTown = /(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?![\p{L}\p{N}]|-\p{L})/gu;
+
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
 /** All gazetteer places in a text, in order of appearance, with the wording used as label. */
@@ -114,6 +116,13 @@ export function findPlaces(text: string): PlaceDraft[] {
         const prefix = quantifier.exec(sentence.slice(0, from))?.[0] ?? '';
         taken.push({ from, to, place: { regionId: entry.regionId, label: clip(prefix + m[0].replace(/\s+/g, ' '), 300), focus } });
       }
+    }
+    // A town outside the gazetteer, named as such ("in der Stadt Fulda", "Gemeinde Grebenhain").
+    for (const m of sentence.matchAll(namedTown)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (taken.some((t) => from < t.to && to > t.from) || partOfName(sentence.slice(0, from))) continue;
+      taken.push({ from, to, place: { regionId: null, label: clip(m[0].replace(/\s+/g, ' '), 300), focus } });
     }
     for (const t of taken.sort((a, b) => a.from - b.from)) if (t.place) found.push(t.place);
   }
@@ -141,7 +150,8 @@ export function parsePlacesField(value: string): PlaceDraft[] {
   for (const part of value.replace(/\*\*/g, '').split(/[;\n]/)) {
     const text = part.trim().replace(/[.]$/, '');
     if (!text) continue;
-    const known = findPlaces(text);
+    const found = findPlaces(text);
+    const known = found.some((p) => p.regionId) ? found : [];
     if (known.length) {
       places.push(...known);
       continue;

@@ -230,6 +230,7 @@ export const ContributionPage: FC<ContributionPageProps> = (props) => {
       )}
       <h2>Herkunft</h2>
       {c.provenance ? (
+        <>
         <dl class="facts">
           <dt>Quelle</dt>
           <dd>{sourceFormatLabels[c.provenance.format]}</dd>
@@ -242,6 +243,33 @@ export const ContributionPage: FC<ContributionPageProps> = (props) => {
             <code>{c.provenance.contentHash ?? '–'}</code>
           </dd>
         </dl>
+        {c.provenance.evidence?.length ? (
+          <details class="evidence">
+            <summary>Fundstellen im Dokument ({c.provenance.evidence.length})</summary>
+            <table>
+              <caption>Woher die übernommenen Angaben stammen</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Feld</th>
+                  <th scope="col">Fundstelle im Dokument</th>
+                  <th scope="col">Zeile</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.provenance.evidence.map((e) => (
+                  <tr>
+                    <th scope="row">{pathLabel(e.field.replace(/\.(\d+)(?=\.|$)/g, (_m, n: string) => `.${Number(n) + 1}`))}</th>
+                    <td>
+                      <q>{e.text}</q>
+                    </td>
+                    <td>{e.line ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
+        </>
       ) : (
         <p>Keine Angaben zur Herkunft.</p>
       )}
