@@ -1,12 +1,9 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { describeDatabase, loadConfig } from '../app/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { openAppContext } from '../app/context.ts';
-import { importDocuments, type ImportResult, type SourceDocument } from '../app/import-documents.ts';
 import { seedDemoContent } from '../app/seed-demo.ts';
-import { DEFAULT_MAX_BYTES } from '../import/decode.ts';
-import { rejectionReasons } from '../import/messages.ts';
+import { DEFAULT_JOURNAL, runImportCommand, type ImportCommandOptions } from './import-command.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createInterface } from 'node:readline';
 import { createUser } from '../app/auth/create-user.ts';
@@ -20,27 +17,17 @@ const program = new Command()
 
 program
   .command('import')
-  .description('Frageformulare und Projektsteckbriefe (Text, Markdown, Word, PDF, HTML) als Entwürfe importieren')
-  .argument('<files...>', 'Dateien')
+  .description('Frageformulare und Projektsteckbriefe (Text, Markdown, Word, PDF, HTML) als Entwürfe importieren – einzelne Dateien oder ganze Ordner')
+  .argument('<paths...>', 'Dateien oder Ordner (Ordner rekursiv: .txt .md .markdown .docx .pdf .html .htm)')
   .option('--dry-run', 'nur auslesen, nichts speichern')
   .option('--json', 'ein JSON-Datensatz pro Datei auf stdout (NDJSON)')
   .option('--publish', 'direkt veröffentlichen statt als Entwurf speichern')
-  .action(async (files: string[], options: { dryRun?: boolean; json?: boolean; publish?: boolean }) => {
-    const config = loadConfig();
-    const { documents, unreadable } = readDocuments(files);
-    const context = await openAppContext(config.database);
-    try {
-      const results = [
-        ...unreadable,
-        ...(await importDocuments(context.contributions, documents, { dryRun: options.dryRun, state: options.publish ? 'published' : 'draft', actor: 'cli' })),
-      ];
-      for (const result of results) (options.json ? printJson : printHuman)(result);
-      const usable = results.filter((r) => r.outcome !== 'rejected').length;
-      if (!options.json) console.error(`${usable} von ${results.length} Dateien verarbeitet (${describeDatabase(config.database)}).`);
-      if (usable === 0) process.exitCode = 1;
-    } finally {
-      await context.close();
-    }
+  .option('--report <file>', 'den Bericht zusätzlich als NDJSON in diese Datei schreiben')
+  .option('--journal <file>', 'Journal der abgelehnten Dateien (für die Fortsetzung)', DEFAULT_JOURNAL)
+  .option('--no-journal', 'kein Journal: abgelehnte Dateien bei jedem Lauf erneut lesen')
+  .option('--workers <n>', 'Threads zum Auslesen (0 = im Hauptthread)')
+  .action(async (paths: string[], options: ImportCommandOptions) => {
+    process.exitCode = await runImportCommand(paths, options, loadConfig());
   });
 
 program
@@ -138,49 +125,6 @@ async function readPassword(): Promise<string> {
   const second = await ask('Passwort wiederholen: ');
   if (first !== second) throw new Error('Die Passwörter stimmen nicht überein.');
   return first;
-}
-
-/** Reads files; ones that cannot be read become rejections naming the file, not a crash. */
-function readDocuments(paths: string[]): { documents: SourceDocument[]; unreadable: ImportResult[] } {
-  const documents: SourceDocument[] = [];
-  const unreadable: ImportResult[] = [];
-  for (const path of paths) {
-    try {
-      const stat = statSync(path);
-      if (!stat.isFile()) throw new Error('keine Datei');
-      // Oversized files are refused before reading them into memory.
-      if (stat.size > DEFAULT_MAX_BYTES) {
-        unreadable.push({ file: basename(path), outcome: 'rejected', reason: rejectionReasons.tooLarge(basename(path), stat.size, DEFAULT_MAX_BYTES) });
-        continue;
-      }
-      documents.push({ name: basename(path), bytes: readFileSync(path) });
-    } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'existiert nicht' : 'kann nicht gelesen werden';
-      unreadable.push({ file: basename(path), outcome: 'rejected', reason: `„${path}“ ${why}.` });
-    }
-  }
-  return { documents, unreadable };
-}
-
-function printJson(result: ImportResult): void {
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-const outcomeLabels: Record<ImportResult['outcome'], string> = {
-  imported: 'importiert',
-  duplicate: 'bereits vorhanden',
-  parsed: 'ausgelesen (Probelauf)',
-  rejected: 'abgelehnt',
-};
-
-function printHuman(result: ImportResult): void {
-  if (result.outcome === 'rejected') {
-    console.error(`✗ ${result.file}: ${result.reason}`);
-    return;
-  }
-  const title = result.outcome === 'parsed' ? result.draft.title : `${result.contribution.title} (/beitraege/${result.contribution.slug})`;
-  console.log(`✓ ${result.file}: ${outcomeLabels[result.outcome]} – ${title}`);
-  for (const warning of result.warnings) console.log(`  Hinweis: ${warning.message}`);
 }
 
 await program.parseAsync(process.argv).catch((error: unknown) => {

@@ -11,6 +11,7 @@ const bin = join(root, 'bin/baukasten.js');
 const demo = (name: string) => join(root, 'data/demo', name);
 const work = mkdtempSync(join(tmpdir(), 'baukasten-cli-'));
 const env = { ...process.env, BAUKASTEN_DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
+const journalArgs = ['--journal', join(work, 'journal.ndjson')];
 delete (env as Record<string, string | undefined>).DATABASE_URL;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -19,7 +20,8 @@ function cli(...args: string[]) {
 }
 
 function cliWithInput(input: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000, input });
+  const withJournal = args[0] === 'import' ? ['import', ...journalArgs, ...args.slice(1)] : args;
+  const result = spawnSync(process.execPath, [bin, ...withJournal], { cwd: root, env, encoding: 'utf8', timeout: 60_000, input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -52,7 +54,7 @@ describe('baukasten command line', () => {
     expect(run.stderr).toMatch(/„leer\.txt“ ist leer/);
     expect(run.stderr).toContain('gibt-es-nicht.txt“ existiert nicht');
     expect(run.stderr).toMatch(/„riesig\.txt“ ist größer als/);
-    expect(run.stderr).toContain('0 von 3 Dateien verarbeitet');
+    expect(run.stderr).toContain('0 importiert, 0 bereits vorhanden, 3 abgelehnt, 0 übersprungen');
   });
 
   it('a dry run prints the extracted draft without storing it', () => {
