@@ -47,6 +47,7 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
     catalog: {
       listPublished: contributions.listPublished,
       findPublishedBySlug: contributions.findPublishedBySlug,
+      findPublishedById: contributions.findPublishedById,
       taxonomyNames: taxonomy.names,
     },
     search,

@@ -162,9 +162,11 @@ export function createCatalogSearch(deps: {
       text: query.text,
       filters: query.filters,
       sort: query.sort,
-      offset: (query.page - 1) * query.pageSize,
+      offset: query.window ? (query.window.offset ?? 0) : (query.page - 1) * query.pageSize,
       limit: query.pageSize,
       today: today(),
+      ...(query.window?.after ? { after: query.window.after } : {}),
+      ...(query.window?.publishedUpTo ? { publishedUpToMs: Date.parse(query.window.publishedUpTo) } : {}),
     });
     const byId = await contributionsFor(result.hits.map((h) => h.id));
     const hits: SearchHit[] = [];

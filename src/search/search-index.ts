@@ -3,7 +3,7 @@ import { fieldWeights, searchFields, type IndexedDocument, type SearchField } fr
 import { parseQuery, type QueryGroup } from './query.ts';
 import type { SynonymTable } from './synonyms.ts';
 import { TermDictionary } from './term-dictionary.ts';
-import { facetNames, type FacetName, type FacetValue, type SearchFilters, type SortOrder } from './types.ts';
+import { facetNames, type FacetName, type FacetValue, type SearchFilters, type SearchAfter, type SortOrder } from './types.ts';
 import { statusFromDays, statusValues, type ProjectStatus } from '../domain/period.ts';
 import { FacetTable } from './facets.ts';
 
@@ -75,6 +75,10 @@ export interface IndexSearchOptions {
   offset: number;
   limit: number;
   today: string;
+  /** Keyset paging: only hits after this position of the sort order are ranked (total and facets still count all). */
+  after?: SearchAfter;
+  /** Contributions published after this moment (ms) are left out entirely. */
+  publishedUpToMs?: number;
 }
 
 export interface IndexSearchResult {
@@ -252,8 +256,10 @@ export class SearchIndex {
     const statusCodes = this.statusCodesFor(options.today);
     const { live, facetCodes: codes, codeStarts } = this;
     const facetOf = this.facets.facetOf;
+    const upTo = options.publishedUpToMs ?? Infinity;
+    const published = this.publishedMs;
     const visit = (slot: number) => {
-      if (live[slot] === 0 || (matchCounts && matchCounts[slot]! < minimum)) return;
+      if (live[slot] === 0 || (matchCounts && matchCounts[slot]! < minimum) || published[slot]! > upTo) return;
       const from = codeStarts[slot]!;
       const to = codeStarts[slot + 1]!;
       const statusCode = statusCodes[slot]!;
@@ -277,7 +283,8 @@ export class SearchIndex {
     if (matched) for (const slot of matched.candidates) visit(slot);
     else for (let slot = 0; slot < this.ids.length; slot++) visit(slot);
 
-    const ranked = this.topSlots(selected, options.sort, scores, options.offset + options.limit);
+    const rankable = options.after ? this.slotsAfter(selected, options.after) : selected;
+    const ranked = this.topSlots(rankable, options.sort, scores, options.offset + options.limit);
     const hits = ranked.slice(options.offset, options.offset + options.limit).map((slot) => ({ id: this.ids[slot]!, score: scores?.[slot] ?? 0 }));
     return { total: selected.length, hits, facets: this.facets.values(counts, options.filters, this.targetGroupLabels), didYouMean, matchedTerms: matched?.matchedTerms ?? new Set() };
   }
@@ -501,17 +508,33 @@ export class SearchIndex {
     return written ? written.slice(0, term.length) : fallback;
   }
 
-  /** The first `count` slots in the requested order, without sorting the whole result set. */
+  /** The slots strictly after a keyset position of the sort order (ties by id, as in topSlots). */
+  private slotsAfter(slots: number[], after: SearchAfter): number[] {
+    const { ids } = this;
+    if (after.sort === 'neueste') {
+      const published = this.publishedMs;
+      const at = after.publishedAt ? Date.parse(after.publishedAt) : 0;
+      return slots.filter((s) => published[s]! < at || (published[s] === at && ids[s]! > after.id));
+    }
+    return slots.filter((s) => {
+      const order = this.collator.compare(this.titles[s]!, after.title);
+      return order > 0 || (order === 0 && ids[s]! > after.id);
+    });
+  }
+
+  /** The first `count` slots in the requested order, without sorting the whole result set. Ties go by id (the same on every instance). */
   private topSlots(slots: number[], sort: SortOrder, scores: Float64Array | null, count: number): number[] {
     const published = this.publishedMs;
+    const { ids } = this;
     let before: (a: number, b: number) => boolean;
     if (sort === 'titel') {
       const order = this.titleRanks();
       before = (a, b) => order.get(a)! < order.get(b)!;
     } else if (sort === 'neueste' || !scores) {
-      before = (a, b) => published[a]! > published[b]! || (published[a] === published[b] && a < b);
+      before = (a, b) => published[a]! > published[b]! || (published[a] === published[b] && ids[a]! < ids[b]!);
     } else {
-      before = (a, b) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (published[a]! > published[b]! || (published[a] === published[b] && a < b)));
+      before = (a, b) =>
+        scores[a]! > scores[b]! || (scores[a] === scores[b] && (published[a]! > published[b]! || (published[a] === published[b] && ids[a]! < ids[b]!)));
     }
     return topK(slots, count, before);
   }
@@ -519,7 +542,7 @@ export class SearchIndex {
   /** Title order by German collation, computed once per change (sorting by collator per query is slow). */
   private titleRanks(): Map<number, number> {
     if (this.titleOrder) return this.titleOrder;
-    const slots = [...this.slotById.values()].sort((a, b) => this.collator.compare(this.titles[a]!, this.titles[b]!) || a - b);
+    const slots = [...this.slotById.values()].sort((a, b) => this.collator.compare(this.titles[a]!, this.titles[b]!) || (this.ids[a]! < this.ids[b]! ? -1 : 1));
     this.titleOrder = new Map(slots.map((slot, rank) => [slot, rank]));
     return this.titleOrder;
   }

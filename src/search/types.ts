@@ -29,7 +29,26 @@ export interface SearchQuery {
   /** 1-based. */
   page: number;
   pageSize: number;
+  /** Cursor paging (the API): where the page starts instead of `page`. */
+  window?: SearchWindow;
 }
+
+/**
+ * Where a cursor page starts. Ties in every sort order are broken by id, so the order is the same
+ * on every instance and after every restart.
+ * - after: keyset, the hits strictly after this sort position ("neueste": publishedAt desc, id;
+ *   "titel": German collation of the title, id). Contributions published later sort before the
+ *   position and never shift the pages after it.
+ * - offset with publishedUpTo: for "relevanz", whose scores change with the catalog; contributions
+ *   published after that moment are left out of result, total and facets.
+ */
+export interface SearchWindow {
+  after?: SearchAfter;
+  offset?: number;
+  publishedUpTo?: string;
+}
+
+export type SearchAfter = { sort: 'neueste'; publishedAt: string | null; id: string } | { sort: 'titel'; title: string; id: string };
 
 /** A piece of text with the parts that matched the query marked; the page escapes and wraps them in <mark>. */
 export type Snippet = Array<{ text: string; match: boolean }>;

@@ -292,6 +292,10 @@ export function createContributionRepository(db: Database) {
       const found = await findBySlug(slug);
       return found?.state === 'published' ? found : null;
     },
+    findPublishedById: async (id: string) => {
+      const found = await get(id);
+      return found?.state === 'published' ? found : null;
+    },
   };
 }
 

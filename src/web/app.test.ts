@@ -285,6 +285,7 @@ describe('errors and assets', () => {
     const failing: CatalogReader = {
       listPublished: () => Promise.reject(new Error('connection refused at /var/lib/secret')),
       findPublishedBySlug: () => Promise.reject(new Error('connection refused at /var/lib/secret')),
+      findPublishedById: () => Promise.reject(new Error('connection refused at /var/lib/secret')),
       taxonomyNames: () => Promise.reject(new Error('boom')),
     };
     const logError = vi.fn();

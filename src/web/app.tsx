@@ -9,6 +9,7 @@ import { emptyFilters, type SearchQuery, type SearchResult } from '../search/typ
 import { createContentStore, contentPages, type ContentPageName } from './content-pages.ts';
 import { DetailPage } from './detail-page.tsx';
 import { CrossSiteRequestPage, NotFoundPage, ServerErrorPage } from './error-pages.tsx';
+import { createApiRoutes } from './api/routes.tsx';
 import { createBackOfficeRoutes } from './backoffice/routes.tsx';
 import type { BackOfficeDeps } from './backoffice/env.ts';
 import type { SubmissionDeps } from '../app/submissions/deps.ts';
@@ -110,6 +111,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
+
+  // The read-only JSON API answers before the Origin check below: it changes nothing and is open to every origin.
+  app.route('/api/v1', createApiRoutes({ catalog, search, logError, render, absoluteUrl }));
 
   // Cross-site form posts are refused for every state-changing request (Origin check); the back
   // office additionally requires its per-session CSRF token.

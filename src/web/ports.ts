@@ -8,6 +8,7 @@ export type { CatalogSearch, TaxonomyNames };
 export interface CatalogReader {
   listPublished(page: { limit: number; offset: number }): Promise<{ items: Contribution[]; total: number }>;
   findPublishedBySlug(slug: string): Promise<Contribution | null>;
+  findPublishedById(id: string): Promise<Contribution | null>;
   /** Names are editable in the database, so pages read them from there, keyed by stable id. */
   taxonomyNames(): Promise<TaxonomyNames>;
 }

@@ -1,6 +1,6 @@
 import { contributionKinds, fundingKindLabels, fundingSourceKinds, kindLabels, type ContributionKind } from '../domain/contribution.ts';
 import type { ProjectStatus } from '../domain/period.ts';
-import { findRegion, leitbildAreas, leitsaetze, sdgs } from '../domain/taxonomy.ts';
+import { leitbildAreas, leitsaetze, regions, sdgs } from '../domain/taxonomy.ts';
 import { emptyFilters, sortOrders, type SearchFilters, type SearchQuery, type SortOrder } from '../search/types.ts';
 
 /*
@@ -88,24 +88,40 @@ function clean(value: string): string {
 
 const quote = (value: string) => `„${value.length > 40 ? `${value.slice(0, 40)}…` : value}“`;
 
-const areaIds = new Set(leitbildAreas.map((a) => a.id));
-const leitsatzNumbers = new Set(leitsaetze.map((l) => l.number));
-const sdgNumbers = new Set(sdgs.map((s) => s.number));
+const leitsatzValues = leitsaetze.map((l) => String(l.number));
+const sdgValues = sdgs.map((s) => String(s.number));
+const statusParams = Object.keys(statusParamValues) as StatusParam[];
 
-/** Parameter name → how its values become filters; the label names the filter in notices. */
-const facetParams = {
-  art: { label: 'Art', accept: (v: string) => (contributionKinds as readonly string[]).includes(v) },
-  bereich: { label: 'Bereich', accept: (v: string) => areaIds.has(v) },
-  leitsatz: { label: 'Leitsatz', accept: (v: string) => /^\d{1,2}$/.test(v) && leitsatzNumbers.has(Number(v)) },
-  sdg: { label: 'SDG', accept: (v: string) => /^\d{1,2}$/.test(v) && sdgNumbers.has(Number(v)) },
-  region: { label: 'Region', accept: (v: string) => findRegion(v) !== undefined },
-  zielgruppe: { label: 'Zielgruppe', accept: (v: string) => v.length <= maxTargetGroupLength },
-  status: { label: 'Status', accept: (v: string) => Object.hasOwn(statusParamValues, v) },
-  foerderung: { label: 'Förderung', accept: (v: string) => (fundingSourceKinds as readonly string[]).includes(v) },
-  teilnahme: { label: 'Teilnahme', accept: (v: string) => v === 'offen' },
-} as const;
-type FacetParam = keyof typeof facetParams;
-const isFacetParam = (name: string): name is FacetParam => Object.hasOwn(facetParams, name);
+/**
+ * The filter parameters of the search (pages and API alike): name → the values it takes (null for
+ * free text) and the label that names it in messages. One list, so both read the same filters.
+ */
+export const filterParams = {
+  art: { label: 'Art', values: contributionKinds },
+  bereich: { label: 'Bereich', values: leitbildAreas.map((a) => a.id) },
+  leitsatz: { label: 'Leitsatz', values: leitsatzValues },
+  sdg: { label: 'SDG', values: sdgValues },
+  region: { label: 'Region', values: regions.map((r) => r.id) },
+  zielgruppe: { label: 'Zielgruppe', values: null, maxLength: maxTargetGroupLength },
+  status: { label: 'Status', values: statusParams },
+  foerderung: { label: 'Förderung', values: fundingSourceKinds },
+  teilnahme: { label: 'Teilnahme', values: ['offen'] },
+} as const satisfies Record<string, { label: string; values: readonly string[] | null; maxLength?: number }>;
+export type FilterParam = keyof typeof filterParams;
+type FacetParam = FilterParam;
+const isFacetParam = (name: string): name is FacetParam => Object.hasOwn(filterParams, name);
+
+/** Numbers are accepted with a leading zero ("03"), as hand-written URLs have them. */
+export function normalizeFilterValue(name: FilterParam, value: string): string {
+  return (name === 'leitsatz' || name === 'sdg') && /^\d{1,2}$/.test(value) ? String(Number(value)) : value;
+}
+
+export function acceptsFilterValue(name: FilterParam, value: string): boolean {
+  const param: { values: readonly string[] | null; maxLength?: number } = filterParams[name];
+  return param.values === null ? value.length <= (param.maxLength ?? Infinity) : param.values.includes(normalizeFilterValue(name, value));
+}
+
+const facetParams = filterParams;
 
 /** Known parameters that are not filters; anything else in the URL is silently ignored (tracking tags etc.). */
 const otherParams = new Set(['q', 'sortierung', 'seite']);
@@ -141,7 +157,7 @@ export function parseSearchParams(rawQueryString: string): ParsedSearch {
     const given = values.get(name) ?? [];
     const accepted: string[] = [];
     for (const value of given) {
-      if (!facetParams[name].accept(value)) unknown.push(`${facetParams[name].label} ${quote(value)}`);
+      if (!acceptsFilterValue(name, value)) unknown.push(`${facetParams[name].label} ${quote(value)}`);
       else if (accepted.length >= maxValuesPerParam) tooMany = true;
       else if (!accepted.includes(value)) accepted.push(value);
     }
@@ -174,7 +190,8 @@ export function parseSearchParams(rawQueryString: string): ParsedSearch {
   return { query: { text, filters, sort, page, pageSize: resultsPageSize }, notices };
 }
 
-function applyFacet(filters: SearchFilters, name: FacetParam, accepted: string[]): void {
+/** Sets one filter from its parameter's accepted values (see acceptsFilterValue). */
+export function applyFacet(filters: SearchFilters, name: FilterParam, accepted: string[]): void {
   switch (name) {
     case 'art':
       filters.kinds = accepted as ContributionKind[];

@@ -153,6 +153,7 @@ export function createFakeCatalog(contributions: Contribution[] = fixtureContrib
   return {
     listPublished: async ({ limit, offset }) => ({ items: published.slice(offset, offset + limit), total: published.length }),
     findPublishedBySlug: async (slug) => published.find((c) => c.slug === slug) ?? null,
+    findPublishedById: async (id) => published.find((c) => c.id === id) ?? null,
     taxonomyNames: async () => seededTaxonomyNames(),
   };
 }

@@ -111,7 +111,10 @@ export function createFakeSearch(contributions: Contribution[] = fixtureContribu
   async function search(query: SearchQuery): Promise<SearchResult> {
     queries.push(query);
     const queryWords = words(query.text);
-    const textMatches = published.filter((c) => queryWords.every((w) => (texts.get(c.id) ?? '').includes(w)));
+    const upTo = query.window?.publishedUpTo;
+    const textMatches = published.filter(
+      (c) => queryWords.every((w) => (texts.get(c.id) ?? '').includes(w)) && (!upTo || (c.publishedAt ?? '') <= upTo),
+    );
     const selected = selectedValues(query.filters);
     const counters = Object.fromEntries(facetNames.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
     const hits: Contribution[] = [];
@@ -139,13 +142,23 @@ export function createFakeSearch(contributions: Contribution[] = fixtureContribu
         }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'de', { numeric: true }));
     }
+    const byId = (a: Contribution, b: Contribution) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     const sorted = [...hits].sort((a, b) =>
       query.sort === 'titel'
-        ? a.title.localeCompare(b.title, 'de')
-        : (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || a.title.localeCompare(b.title, 'de'),
+        ? a.title.localeCompare(b.title, 'de') || byId(a, b)
+        : (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (query.window ? 0 : a.title.localeCompare(b.title, 'de')) || byId(a, b),
     );
-    const start = (query.page - 1) * query.pageSize;
-    const pageHits: SearchHit[] = sorted.slice(start, start + query.pageSize).map((c) => ({
+    // Cursor paging as the contract describes it (keyset for "neueste"/"titel", else offset).
+    const after = query.window?.after;
+    const rankable = after
+      ? sorted.filter((c) =>
+          after.sort === 'titel'
+            ? c.title.localeCompare(after.title, 'de') > 0 || (c.title.localeCompare(after.title, 'de') === 0 && c.id > after.id)
+            : (c.publishedAt ?? '') < (after.publishedAt ?? '') || ((c.publishedAt ?? '') === (after.publishedAt ?? '') && c.id > after.id),
+        )
+      : sorted;
+    const start = query.window ? (query.window.offset ?? 0) : (query.page - 1) * query.pageSize;
+    const pageHits: SearchHit[] = rankable.slice(start, start + query.pageSize).map((c) => ({
       contribution: c,
       score: 1,
       title: markWords(c.title, queryWords),
