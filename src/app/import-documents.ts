@@ -4,7 +4,7 @@ import { contentHashOf, parseDocument } from '../import/parse-document.ts';
 import type { ImportWarning, ParseOutcome } from '../import/types.ts';
 import type { SimilarContent } from '../search/types.ts';
 import type { ContributionRepository } from '../storage/contributions-repository.ts';
-import { findDuplicates, type DuplicateMatch } from './duplicates/find-duplicates.ts';
+import { createShingleCache, findDuplicates, type DuplicateDeps, type DuplicateMatch } from './duplicates/find-duplicates.ts';
 
 export interface SourceDocument {
   /** File name shown in messages and kept as provenance. */
@@ -70,14 +70,16 @@ export async function* importStream(
   options: ImportOptions = {},
 ): AsyncGenerator<ImportResult> {
   const readAhead = Math.max(1, options.readAhead ?? 1);
+  // Many documents of a run are compared with the same candidates (a common sponsor).
+  const duplicates: DuplicateDeps = { contributions: repo, search: options.search, shingleCache: createShingleCache() };
   const pending: Array<Promise<Prepared>> = [];
   for await (const document of documents) {
     const prepared = prepare(repo, document, options);
     prepared.catch(() => {}); // awaited below, in order; this only keeps an early failure from being "unhandled"
     pending.push(prepared);
-    if (pending.length >= readAhead) yield await store(repo, await pending.shift()!, options);
+    if (pending.length >= readAhead) yield await store(repo, await pending.shift()!, options, duplicates);
   }
-  while (pending.length) yield await store(repo, await pending.shift()!, options);
+  while (pending.length) yield await store(repo, await pending.shift()!, options, duplicates);
 }
 
 type Prepared = { document: SourceDocument; done: ImportResult } | { document: SourceDocument; parsed: Extract<ParseOutcome, { ok: true }> };
@@ -100,11 +102,11 @@ async function prepare(repo: ContributionRepository, document: SourceDocument, o
   return { document, parsed };
 }
 
-async function store(repo: ContributionRepository, prepared: Prepared, options: ImportOptions): Promise<ImportResult> {
+async function store(repo: ContributionRepository, prepared: Prepared, options: ImportOptions, duplicates: DuplicateDeps): Promise<ImportResult> {
   if ('done' in prepared) return prepared.done;
   const { document, parsed } = prepared;
   // Before storing, so the new record cannot match itself; flagged, not refused.
-  const possibleDuplicates = (await findDuplicates({ contributions: repo, search: options.search }, parsed.content)).map(toPossibleDuplicate);
+  const possibleDuplicates = (await findDuplicates(duplicates, parsed.content)).map(toPossibleDuplicate);
   if (options.dryRun) return { file: document.name, outcome: 'parsed', draft: parsed.content, warnings: parsed.warnings, possibleDuplicates };
 
   try {

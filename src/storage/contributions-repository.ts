@@ -53,11 +53,15 @@ export interface ListOptions {
 }
 
 export interface DuplicateCandidate {
-  contribution: Contribution;
+  id: string;
+  /** With the id, identifies the text below (for caching what is derived from it). */
+  version: number;
   /** Same title, ignoring case, umlaut spelling, accents, spaces and punctuation. */
   sameTitle: boolean;
   /** Same sponsor name, compared the same way; false when either has none. */
   sameSponsor: boolean;
+  /** The running text (description, purpose, component texts, answers), for the text comparison. */
+  text: string;
 }
 
 export type ContributionRepository = ReturnType<typeof createContributionRepository>;
@@ -255,10 +259,16 @@ export function createContributionRepository(db: Database) {
    * the search index). Says for each whether the whole title and the sponsor are the same.
    */
   async function duplicateCandidates(input: { title: string; sponsorName: string | null; ids: readonly string[]; excludeId: string | null; limit: number }): Promise<DuplicateCandidate[]> {
-    const rows = await db.query<ContributionRow & { same_title: boolean; same_sponsor: boolean | null }>(
+    // Only the running text, not whole records: a common sponsor ("Stadt Kassel") brings up to `limit`
+    // candidates per imported document, and reading their full content dominated a bulk import.
+    const rows = await db.query<{ id: string; version: number; same_title: boolean; same_sponsor: boolean | null; text: string }>(
       `WITH given AS (SELECT duplicate_key($1) AS title_key, nullif(duplicate_key($2), '') AS sponsor_key)
-       SELECT ${COLUMNS}, duplicate_key(c.title) = given.title_key AS same_title,
-              duplicate_key(c.content #>> '{sponsor,name}') = given.sponsor_key AS same_sponsor
+       SELECT c.id, c.version, duplicate_key(c.title) = given.title_key AS same_title,
+              duplicate_key(c.content #>> '{sponsor,name}') = given.sponsor_key AS same_sponsor,
+              concat_ws(E'\n', c.content ->> 'description', c.content ->> 'purpose',
+                (SELECT string_agg(x ->> 'text', E'\n') FROM jsonb_array_elements(c.content -> 'components') x),
+                c.content #>> '{answers,decision}', c.content #>> '{answers,support}',
+                c.content #>> '{answers,challenges}', c.content #>> '{answers,prerequisites}') AS text
        FROM contributions c, given
        WHERE ($4::uuid IS NULL OR c.id <> $4::uuid)
          AND (left(duplicate_key(c.title), 20) = left(given.title_key, 20)
@@ -268,7 +278,7 @@ export function createContributionRepository(db: Database) {
        LIMIT $5`,
       [input.title, input.sponsorName, [...input.ids], input.excludeId, input.limit],
     );
-    return rows.map((row) => ({ contribution: toContribution(row), sameTitle: row.same_title, sameSponsor: row.same_sponsor === true }));
+    return rows.map((row) => ({ id: row.id, version: row.version, sameTitle: row.same_title, sameSponsor: row.same_sponsor === true, text: row.text }));
   }
 
   return {
@@ -320,15 +330,14 @@ async function insertRevisions(tx: Queryable, entries: Array<{ row: Contribution
 
 /** Slugs that are free, also among each other: "titel", then "titel-2", "titel-3" … */
 async function uniqueSlugs(tx: Queryable, bases: string[]): Promise<string[]> {
-  const distinct = [...new Set(bases)];
-  const taken = new Set(
-    (
-      await tx.query<{ slug: string }>(`SELECT slug FROM contributions WHERE slug = ANY($1::text[]) OR slug LIKE ANY($2::text[])`, [
-        distinct,
-        distinct.map((base) => `${base}-%`),
-      ])
-    ).map((r) => r.slug),
-  );
+  const taken = new Set<string>();
+  // One query per distinct base: a constant prefix pattern lets the planner use the slug prefix index
+  // (migration 0005), where "LIKE ANY(array)" scanned every contribution for each one created.
+  // Slugs hold only [a-z0-9-], so the base needs no LIKE escaping.
+  for (const base of new Set(bases)) {
+    const rows = await tx.query<{ slug: string }>('SELECT slug FROM contributions WHERE slug = $1 OR slug LIKE $2', [base, `${base}-%`]);
+    for (const row of rows) taken.add(row.slug);
+  }
   return bases.map((base) => {
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;

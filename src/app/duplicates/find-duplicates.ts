@@ -20,7 +20,12 @@ export interface DuplicateMatch {
 }
 
 export interface DuplicateDeps {
-  contributions: Pick<ContributionRepository, 'duplicateCandidates'>;
+  contributions: Pick<ContributionRepository, 'duplicateCandidates' | 'findManyByIds'>;
+  /**
+   * Word triples per contribution version, kept across calls (a bulk import compares many documents
+   * with the same candidates); bounded by the caller, e.g. createShingleCache().
+   */
+  shingleCache?: ShingleCache | null;
   /** The search index adds published contributions with similar words; without it only title and sponsor preselect. */
   search?: SimilarContent | null;
 }
@@ -40,25 +45,59 @@ export async function findDuplicates(deps: DuplicateDeps, content: ContributionC
     excludeId: ownId,
     limit: CANDIDATE_LIMIT,
   });
-  const own = shingles(content);
-  const matches: DuplicateMatch[] = [];
+  const own = shinglesOf(runningText(content));
+  const found: Array<{ id: string; sameTitleAndSponsor: boolean; textSimilarity: number | null }> = [];
   for (const candidate of candidates) {
-    const similarity = jaccard(own, shingles(candidate.contribution));
+    const key = `${candidate.id}:${candidate.version}`;
+    let theirs = deps.shingleCache?.get(key);
+    if (!theirs) {
+      theirs = shinglesOf(candidate.text);
+      deps.shingleCache?.set(key, theirs);
+    }
+    const similarity = jaccard(own, theirs);
     const nearIdentical = similarity !== null && similarity >= NEAR_IDENTICAL_TEXT;
     const sameTitleAndSponsor = candidate.sameTitle && candidate.sameSponsor;
-    if (sameTitleAndSponsor || nearIdentical) matches.push({ contribution: candidate.contribution, sameTitleAndSponsor, textSimilarity: nearIdentical ? similarity : null });
+    if (sameTitleAndSponsor || nearIdentical) found.push({ id: candidate.id, sameTitleAndSponsor, textSimilarity: nearIdentical ? similarity : null });
   }
-  return matches.sort((a, b) => Number(b.sameTitleAndSponsor) - Number(a.sameTitleAndSponsor) || (b.textSimilarity ?? 0) - (a.textSimilarity ?? 0));
+  if (found.length === 0) return [];
+  // Whole records only for the (rare) matches.
+  const records = new Map((await deps.contributions.findManyByIds(found.map((f) => f.id))).map((c) => [c.id, c]));
+  return found
+    .flatMap(({ id, ...match }) => {
+      const contribution = records.get(id);
+      return contribution ? [{ contribution, ...match }] : [];
+    })
+    .sort((a, b) => Number(b.sameTitleAndSponsor) - Number(a.sameTitleAndSponsor) || (b.textSimilarity ?? 0) - (a.textSimilarity ?? 0));
 }
 
-/** Word triples of the running text, as index terms: inflections and umlaut spellings do not count as changes. */
-function shingles(content: ContributionContent): Set<string> {
+export interface ShingleCache {
+  get(key: string): Set<string> | undefined;
+  set(key: string, value: Set<string>): void;
+}
+
+/** A bounded cache (oldest entry out first) for word triples per contribution version. */
+export function createShingleCache(limit = 5000): ShingleCache {
+  const entries = new Map<string, Set<string>>();
+  return {
+    get: (key) => entries.get(key),
+    set(key, value) {
+      if (entries.size >= limit) entries.delete(entries.keys().next().value!);
+      entries.set(key, value);
+    },
+  };
+}
+
+/** The running text compared for duplicates; the repository's candidate query builds the same text in SQL. */
+function runningText(content: ContributionContent): string {
   const { answers } = content;
-  const words = terms(
-    [content.description, content.purpose, ...content.components.map((c) => c.text), answers.decision, answers.support, answers.challenges, answers.prerequisites]
-      .filter(Boolean)
-      .join('\n'),
-  );
+  return [content.description, content.purpose, ...content.components.map((c) => c.text), answers.decision, answers.support, answers.challenges, answers.prerequisites]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Word triples of a text, as index terms: inflections and umlaut spellings do not count as changes. */
+function shinglesOf(text: string): Set<string> {
+  const words = terms(text);
   const result = new Set<string>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) result.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
   return result;
