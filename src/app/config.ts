@@ -8,6 +8,18 @@ export interface AppConfig {
   /** Public base URL for canonical links, sitemaps and feeds. */
   siteUrl: string;
   mail: { smtpUrl: string | null; from: string; editorsAddress: string | null };
+  /** API requests per minute: per client address without a token, per token with one (0 = unlimited). */
+  apiRateLimits: { anonymousPerMinute: number; tokenPerMinute: number };
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} muss eine ganze Zahl ≥ 0 sein, nicht „${raw}“`);
+  return value;
 }
 
 /** Reads configuration from the environment; see README "Konfiguration / Configuration". */
@@ -25,7 +37,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Where new submissions are announced; without it, editors see them in the review queue only.
     editorsAddress: env.EDITORS_EMAIL?.trim() || null,
   };
-  return { port, host, database, siteUrl, mail };
+  const apiRateLimits = {
+    anonymousPerMinute: nonNegativeInteger(env, 'API_RATE_LIMIT_ANONYMOUS', 300),
+    tokenPerMinute: nonNegativeInteger(env, 'API_RATE_LIMIT_TOKEN', 3000),
+  };
+  return { port, host, database, siteUrl, mail, apiRateLimits, trustProxy: env.TRUST_PROXY === 'true' };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

@@ -2,6 +2,7 @@ import { createCatalogSearch, type CatalogSearchService } from '../search/catalo
 import { createContributionRepository, type ContributionRepository } from '../storage/contributions-repository.ts';
 import { openDatabase, type Database, type DatabaseConfig } from '../storage/database.ts';
 import { migrate } from '../storage/migrate.ts';
+import { createApiTokensRepository, type ApiTokensRepository } from '../storage/api-tokens-repository.ts';
 import { createAuditLog, type AuditLog } from '../storage/audit-log.ts';
 import { createDraftsRepository, type DraftsRepository } from '../storage/drafts-repository.ts';
 import { createEditorialRepository, type EditorialRepository } from '../storage/editorial-repository.ts';
@@ -30,6 +31,8 @@ export interface AppContext {
   drafts: DraftsRepository;
   editorial: EditorialRepository;
   settings: SettingsRepository;
+  /** API tokens of trusted systems (hashes only). */
+  apiTokens: ApiTokensRepository;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
     drafts: createDraftsRepository(db),
     editorial: createEditorialRepository(db),
     settings,
+    apiTokens: createApiTokensRepository(db),
     close: async () => {
       search.stop();
       await db.close();

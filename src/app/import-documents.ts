@@ -3,22 +3,18 @@ import { DEFAULT_MAX_BYTES } from '../import/decode.ts';
 import { contentHashOf, parseDocument } from '../import/parse-document.ts';
 import type { ImportWarning, ParseOutcome } from '../import/types.ts';
 import type { SimilarContent } from '../search/types.ts';
+import type { AuditLog } from '../storage/audit-log.ts';
 import type { ContributionRepository } from '../storage/contributions-repository.ts';
-import { createShingleCache, findDuplicates, type DuplicateDeps, type DuplicateMatch } from './duplicates/find-duplicates.ts';
+import type { Database } from '../storage/database.ts';
+import type { Actor } from './editorial/deps.ts';
+import { createShingleCache, findDuplicates, toPossibleDuplicate, type DuplicateDeps, type PossibleDuplicate } from './duplicates/find-duplicates.ts';
+
+export type { PossibleDuplicate };
 
 export interface SourceDocument {
   /** File name shown in messages and kept as provenance. */
   name: string;
   bytes: Uint8Array;
-}
-
-/** An existing contribution the imported one may duplicate (it is imported anyway, for an editor to decide). */
-export interface PossibleDuplicate {
-  id: string;
-  slug: string;
-  title: string;
-  /** German: "gleicher Titel und Träger" or "nahezu gleicher Text (84 %)". */
-  reason: string;
 }
 
 export type ImportResult =
@@ -37,6 +33,11 @@ export interface ImportOptions {
   parse?: (bytes: Uint8Array, name: string) => Promise<ParseOutcome>;
   /** Documents parsed ahead of the one being stored (with a parse pool); default 1 = strictly one after the other. */
   readAhead?: number;
+  /**
+   * Writes an audit entry for each stored contribution in the same transaction (imports through the
+   * API by a trusted system); the CLI's bulk import leaves it out.
+   */
+  audit?: { db: Database; auditLog: AuditLog; actor: Actor };
   /** Remembers rejected bytes so a resumed bulk import does not parse them again (see bulk-import/journal.ts). */
   journal?: { rejectedReason(hash: string): string | null; recordRejection(hash: string, file: string, reason: string): void };
 }
@@ -110,12 +111,31 @@ async function store(repo: ContributionRepository, prepared: Prepared, options: 
   if (options.dryRun) return { file: document.name, outcome: 'parsed', draft: parsed.content, warnings: parsed.warnings, possibleDuplicates };
 
   try {
-    const contribution = await repo.create(parsed.content, {
+    const createOptions = {
       state: options.state ?? 'draft',
-      actor: options.actor ?? 'import',
+      actor: options.audit?.actor.label ?? options.actor ?? 'import',
       provenance: { format: parsed.format, sourceFile: document.name, contentHash: parsed.contentHash, importedAt: new Date().toISOString(), evidence: parsed.evidence },
       note: `Import aus „${document.name}“`,
-    });
+    };
+    const { audit } = options;
+    const contribution = audit
+      ? await audit.db.transaction(async (tx) => {
+          const created = await repo.create(parsed.content, createOptions, tx);
+          await audit.auditLog.record(
+            {
+              actorId: audit.actor.id,
+              actor: audit.actor.label,
+              action: 'contribution.import',
+              entityType: 'contribution',
+              entityId: created.id,
+              after: { state: created.state, title: created.title, format: parsed.format, sourceFile: document.name },
+              detail: `Import aus „${document.name}“`,
+            },
+            tx,
+          );
+          return created;
+        })
+      : await repo.create(parsed.content, createOptions);
     return { file: document.name, outcome: 'imported', contribution, warnings: parsed.warnings, possibleDuplicates };
   } catch (error) {
     // Another process (or an identical file earlier in this run) may have imported the same bytes a moment ago (unique source hash).
@@ -123,13 +143,4 @@ async function store(repo: ContributionRepository, prepared: Prepared, options: 
     if (raced) return { file: document.name, outcome: 'duplicate', contribution: raced, warnings: parsed.warnings };
     throw error;
   }
-}
-
-function toPossibleDuplicate(match: DuplicateMatch): PossibleDuplicate {
-  const { id, slug, title } = match.contribution;
-  const reasons = [
-    ...(match.sameTitleAndSponsor ? ['gleicher Titel und Träger'] : []),
-    ...(match.textSimilarity !== null ? [`nahezu gleicher Text (${Math.round(match.textSimilarity * 100)} %)`] : []),
-  ];
-  return { id, slug, title, reason: reasons.join(', ') };
 }

@@ -4,6 +4,7 @@ import { describeDatabase } from '../app/config.ts';
 import type { AppContext } from '../app/context.ts';
 import { createMailDelivery } from '../notifications/delivery.ts';
 import { createWebApp } from '../web/app.tsx';
+import { clientAddress } from '../web/client-address.ts';
 
 const SEARCH_POLL_MS = 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,6 +27,13 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     siteUrl: config.siteUrl,
     backOffice: { ...context, siteUrl: config.siteUrl, secureCookies: config.siteUrl.startsWith('https://') },
     submissions: { ...context, editorsAddress: config.mail.editorsAddress, siteUrl: config.siteUrl },
+    apiAccess: {
+      apiTokens: context.apiTokens,
+      rateLimits: context.rateLimits,
+      limits: config.apiRateLimits,
+      clientAddress: (c) => clientAddress(c, config.trustProxy),
+      writes: { db: context.db, contributions: context.contributions, auditLog: context.auditLog, search: context.search },
+    },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);

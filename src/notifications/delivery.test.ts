@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxRepository, type OutboxRepository } from '../storage/outbox-repository.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/databases.ts';
+import { openDatabase } from '../storage/database.ts';
 import { createMailDelivery } from './delivery.ts';
 
 /** A real SMTP server on a free local port that keeps what it receives (or refuses everything). */
@@ -55,7 +56,7 @@ describe.each(testEngines)('mail delivery from the outbox on %s', (engine) => {
       expect((await outbox.get(stored.id))?.sentAt).not.toBeNull();
       const message = smtp.received.find((m) => m.includes('einreichende@example.org') && m.includes('Subject: =?UTF-8?'));
       expect(message).toBeDefined();
-      expect((await outbox.pending(10, 10)).length).toBe(0);
+      expect((await outbox.list({ limit: 10, offset: 0, unsentOnly: true })).total).toBe(0);
     } finally {
       delivery.stop();
       await smtp.close();
@@ -72,9 +73,35 @@ describe.each(testEngines)('mail delivery from the outbox on %s', (engine) => {
       expect(after?.sentAt).toBeNull();
       expect(after?.attempts).toBe(1);
       expect(after?.lastError).toMatch(/Postfach voll/);
-      expect((await outbox.pending(10, 10)).map((m) => m.id)).toContain(stored.id);
+      // Its claim was released with the failure: the next run takes it again.
+      expect((await outbox.claimPending(10, 10, 60_000)).map((m) => m.id)).toContain(stored.id);
     } finally {
       delivery.stop();
+      await smtp.close();
+    }
+  });
+
+  it('sends every mail exactly once when two instances deliver from the same outbox at the same time', async () => {
+    const smtp = await startSmtp();
+    // The second instance has its own connection(s), as a second server process would.
+    const second = engine === 'postgres' ? await openDatabase(test.reopenConfig as { databaseUrl: string }) : null;
+    const deliveries = [
+      createMailDelivery(outbox, { smtpUrl: smtp.url, from: 'a@example.org' }),
+      createMailDelivery(second ? createOutboxRepository(second) : outbox, { smtpUrl: smtp.url, from: 'b@example.org' }),
+    ];
+    try {
+      // Whatever earlier tests left unsent is not part of this count.
+      await deliveries[0]!.deliverPending();
+      const subjects = Array.from({ length: 12 }, (_, i) => `Gleichzeitig Nr. ${String(i).padStart(2, "0")}`);
+      for (const subject of subjects) await outbox.enqueue({ ...mail, subject });
+      const before = smtp.received.length;
+      const sent = await Promise.all(deliveries.map((d) => d.deliverPending()));
+      expect(sent[0]! + sent[1]!).toBe(subjects.length);
+      const received = smtp.received.slice(before);
+      for (const subject of subjects) expect(received.filter((m) => m.includes(subject)), subject).toHaveLength(1);
+    } finally {
+      for (const delivery of deliveries) delivery.stop();
+      await second?.close();
       await smtp.close();
     }
   });

@@ -39,18 +39,29 @@ export function createOutboxRepository(db: Queryable) {
     return toMail(rows[0]!);
   }
 
-  /** Unsent mails, oldest first, that have not failed too often. */
-  async function pending(limit: number, maxAttempts: number): Promise<StoredMail[]> {
-    const rows = await db.query<OutboxRow>('SELECT * FROM outbox WHERE sent_at IS NULL AND attempts < $2 ORDER BY created_at, id LIMIT $1', [limit, maxAttempts]);
-    return rows.map(toMail);
+  /**
+   * Claims unsent mails that have not failed too often, oldest first, for leaseMs: other instances
+   * skip them meanwhile (SKIP LOCKED, then the claim), so no mail is sent twice. A claim that was
+   * not resolved by markSent/markFailed (the instance died) lapses and the mail is tried again.
+   */
+  async function claimPending(limit: number, maxAttempts: number, leaseMs: number): Promise<StoredMail[]> {
+    const rows = await db.query<OutboxRow>(
+      `UPDATE outbox SET claimed_until = now() + make_interval(secs => $3)
+       WHERE id IN (SELECT id FROM outbox
+                    WHERE sent_at IS NULL AND attempts < $2 AND (claimed_until IS NULL OR claimed_until < now())
+                    ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING *`,
+      [limit, maxAttempts, leaseMs / 1000],
+    );
+    return rows.map(toMail).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   async function markSent(id: string): Promise<void> {
-    await db.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1', [id]);
+    await db.query('UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL, claimed_until = NULL WHERE id = $1', [id]);
   }
 
   async function markFailed(id: string, error: string): Promise<void> {
-    await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [id, error.slice(0, 1000)]);
+    await db.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2, claimed_until = NULL WHERE id = $1', [id, error.slice(0, 1000)]);
   }
 
   /** Unsent mails first (they need attention), each group newest first. */
@@ -68,6 +79,6 @@ export function createOutboxRepository(db: Queryable) {
     return rows[0] ? toMail(rows[0]) : null;
   }
 
-  return { enqueue, pending, markSent, markFailed, list, get };
+  return { enqueue, claimPending, markSent, markFailed, list, get };
 }
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -2,8 +2,9 @@ import type { TaxonomyKind, TaxonomyNames } from '../domain/taxonomy.ts';
 import type { Database, Queryable } from './database.ts';
 
 // Names are read on every page but change rarely; a short-lived copy spares the database
-// (PGlite shares the event loop with the web server). Renames show after at most this long.
-const NAMES_TTL_MS = 10_000;
+// (PGlite shares the event loop with the web server). A rename through any instance shows on
+// every instance after at most this long, like a change of a contribution (search change feed).
+const NAMES_TTL_MS = 1000;
 
 // Fixed identifiers only: never built from input.
 const tables: Record<TaxonomyKind, { table: string; key: string; column: string }> = {

@@ -9,7 +9,7 @@ import { emptyFilters, type SearchQuery, type SearchResult } from '../search/typ
 import { createContentStore, contentPages, type ContentPageName } from './content-pages.ts';
 import { DetailPage } from './detail-page.tsx';
 import { CrossSiteRequestPage, NotFoundPage, ServerErrorPage } from './error-pages.tsx';
-import { createApiRoutes } from './api/routes.tsx';
+import { createApiRoutes, type ApiDeps } from './api/routes.tsx';
 import { createBackOfficeRoutes } from './backoffice/routes.tsx';
 import type { BackOfficeDeps } from './backoffice/env.ts';
 import type { SubmissionDeps } from '../app/submissions/deps.ts';
@@ -40,6 +40,8 @@ export interface WebAppDeps {
   backOffice?: BackOfficeDeps;
   /** The public submission questionnaire under /einreichen; left out, there is none. */
   submissions?: SubmissionDeps;
+  /** API tokens, rate limits and write endpoints under /api/v1; left out, the API is read-only and unlimited. */
+  apiAccess?: ApiDeps['access'];
 }
 
 interface StaticAsset {
@@ -112,8 +114,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
 
-  // The read-only JSON API answers before the Origin check below: it changes nothing and is open to every origin.
-  app.route('/api/v1', createApiRoutes({ catalog, search, logError, render, absoluteUrl }));
+  // The JSON API answers before the Origin check below: reads are open to every origin, and writes
+  // need a bearer token, which a browser never sends on its own (no cross-site request forgery).
+  app.route('/api/v1', createApiRoutes({ catalog, search, logError, render, absoluteUrl, access: deps.apiAccess }));
 
   // Cross-site form posts are refused for every state-changing request (Origin check); the back
   // office additionally requires its per-session CSRF token.

@@ -109,3 +109,21 @@ function jaccard(a: Set<string>, b: Set<string>): number | null {
   for (const shingle of a) if (b.has(shingle)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** A possible duplicate as reported to whoever stores a contribution (it is stored anyway, for an editor to decide). */
+export interface PossibleDuplicate {
+  id: string;
+  slug: string;
+  title: string;
+  /** German: "gleicher Titel und Träger" or "nahezu gleicher Text (84 %)". */
+  reason: string;
+}
+
+export function toPossibleDuplicate(match: DuplicateMatch): PossibleDuplicate {
+  const { id, slug, title } = match.contribution;
+  const reasons = [
+    ...(match.sameTitleAndSponsor ? ['gleicher Titel und Träger'] : []),
+    ...(match.textSimilarity !== null ? [`nahezu gleicher Text (${Math.round(match.textSimilarity * 100)} %)`] : []),
+  ];
+  return { id, slug, title, reason: reasons.join(', ') };
+}

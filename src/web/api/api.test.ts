@@ -186,8 +186,8 @@ describe.each(testEngines)('read API on %s', (engine) => {
       expect(await head.text()).toBe('');
     });
 
-    it('refuses writes with 405, bodies with 413/415 and non-JSON Accept with 406, all as problem+json (never the csrf page)', async () => {
-      const post = await app.request('/api/v1/contributions', {
+    it('refuses other methods with 405, bodies with 413/415 and non-JSON Accept with 406, all as problem+json (never the csrf page)', async () => {
+      const post = await app.request('/api/v1/regions', {
         method: 'POST',
         headers: { Origin: 'https://fremd.example', 'Content-Type': 'application/x-www-form-urlencoded' },
         body: 'a=1',
@@ -196,8 +196,20 @@ describe.each(testEngines)('read API on %s', (engine) => {
       expect(post.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
       expect(post.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
       expect(((await post.json()) as Json).title).toBe('Methode nicht erlaubt');
+      const put = await app.request('/api/v1/contributions', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(put.status).toBe(405);
+      expect(put.headers.get('Allow')).toBe('GET, POST, HEAD, OPTIONS');
 
-      const big = await app.request('/api/v1/contributions', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'Content-Length': '20010' }, body: JSON.stringify({ x: 'y'.repeat(20_000) }) });
+      // This instance takes no tokens: a write is refused as unauthorised, as JSON, not with the site's csrf page.
+      const write = await app.request('/api/v1/contributions', {
+        method: 'POST',
+        headers: { Origin: 'https://fremd.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'a=1',
+      });
+      expect(write.status).toBe(401);
+      expect(write.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
+
+      const big = await app.request('/api/v1/contributions', { method: 'GET', headers: { 'Content-Type': 'application/json', 'Content-Length': '20010' } });
       expect(big.status).toBe(413);
       const withBody = await app.request(new Request('http://localhost/api/v1/regions', { method: 'GET', headers: { 'Content-Length': '7', 'Content-Type': 'application/json' } }));
       expect(withBody.status).toBe(415);

@@ -19,7 +19,9 @@ import {
 import { decodeCursor, encodeCursor, queryHash } from './cursor.ts';
 import { jsonResponse } from './http.ts';
 import type { ApiOperation } from './operation.ts';
-import { presentContribution, PublicContributionSchema } from './presenter.ts';
+import { hasScope, type ApiEnv } from './access.ts';
+import { editableResponse, type EditingReader } from './editing.ts';
+import { InternalContributionSchema, presentContribution, PublicContributionSchema } from './presenter.ts';
 import { problem, type ParameterError } from './problem.ts';
 
 /* GET /api/v1/contributions and GET /api/v1/contributions/{idOrSlug}. */
@@ -204,6 +206,7 @@ function presentFacets(result: SearchResult, names: TaxonomyNames): Contribution
 // ---- Operations.
 
 export const listOperation: ApiOperation = {
+  method: 'get',
   path: '/contributions',
   operationId: 'listContributions',
   summary: 'Beiträge suchen und auflisten',
@@ -224,12 +227,23 @@ export const IdOrSlugSchema = z
   .describe('UUID oder Slug des Beitrags (wie in /beitraege/{slug})');
 
 export const detailOperation: ApiOperation = {
+  method: 'get',
   path: '/contributions/{idOrSlug}',
   operationId: 'getContribution',
   summary: 'Einen Beitrag abrufen',
-  description: 'Ein veröffentlichter Beitrag in der kanonischen Form, nach UUID oder Slug.',
+  description:
+    'Ein veröffentlichter Beitrag in der kanonischen Form, nach UUID oder Slug. ' +
+    'Mit einem Zugangsschlüssel mit der Berechtigung „edit“ auch unveröffentlichte Beiträge, mit allen Feldern (ContributionInternal); ' +
+    'deren ETag ist die Grundlage für If-Match bei Änderungen.',
   parameters: [{ name: 'idOrSlug', in: 'path', required: true, description: IdOrSlugSchema.description ?? '', schema: IdOrSlugSchema }],
-  response: { description: 'Der Beitrag', schemaName: 'Contribution', schema: PublicContributionSchema, lastModified: true },
+  optionalScope: 'edit',
+  response: {
+    description: 'Der Beitrag',
+    schemaName: 'Contribution',
+    schema: PublicContributionSchema,
+    lastModified: true,
+    alternative: { schemaName: 'ContributionInternal', schema: InternalContributionSchema, description: 'mit Zugangsschlüssel „edit“: der Beitrag in jedem Zustand mit allen Feldern' },
+  },
   problems: ['invalid-parameter', 'not-found'],
 };
 
@@ -310,16 +324,33 @@ function rawQueryString(url: string): string {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export function getContribution(deps: Pick<ContributionsDeps, 'catalog'>) {
-  return async (c: Context) => {
-    const raw = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
-    if (/%(?![0-9a-fA-F]{2})/.test(raw) || !IdOrSlugSchema.safeParse(raw).success) {
-      return problem(c, 'invalid-parameter', 'Ein Beitrag wird mit seiner UUID oder seinem Slug (Kleinbuchstaben, Ziffern, Bindestriche) angegeben.', [
+/** The id or slug at the end of the path, checked (malformed percent-encoding included) before anything is looked up. */
+export function idOrSlugOf(c: Context): { ok: true; value: string; isId: boolean } | { ok: false; response: Response } {
+  const raw = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
+  if (/%(?![0-9a-fA-F]{2})/.test(raw) || !IdOrSlugSchema.safeParse(raw).success) {
+    return {
+      ok: false,
+      response: problem(c, 'invalid-parameter', 'Ein Beitrag wird mit seiner UUID oder seinem Slug (Kleinbuchstaben, Ziffern, Bindestriche) angegeben.', [
         { parameter: 'idOrSlug', detail: 'Weder eine UUID noch ein gültiger Slug.' },
-      ]);
+      ]),
+    };
+  }
+  return { ok: true, value: raw, isId: uuidPattern.test(raw) };
+}
+
+export function getContribution(deps: Pick<ContributionsDeps, 'catalog'> & { editing: EditingReader | null }) {
+  return async (c: Context<ApiEnv>) => {
+    const target = idOrSlugOf(c);
+    if (!target.ok) return target.response;
+    const token = c.get('token');
+    if (token && deps.editing && hasScope(token, 'edit')) {
+      // A trusted system that may change contributions sees them whole, in every state.
+      const contribution = target.isId ? await deps.editing.get(target.value) : await deps.editing.findBySlug(target.value);
+      if (!contribution) return problem(c, 'not-found', `Einen Beitrag „${target.value}“ gibt es nicht.`);
+      return editableResponse(c, contribution);
     }
-    const contribution = uuidPattern.test(raw) ? await deps.catalog.findPublishedById(raw) : await deps.catalog.findPublishedBySlug(raw);
-    if (!contribution) return problem(c, 'not-found', `Einen veröffentlichten Beitrag „${raw}“ gibt es nicht.`);
+    const contribution = target.isId ? await deps.catalog.findPublishedById(target.value) : await deps.catalog.findPublishedBySlug(target.value);
+    if (!contribution) return problem(c, 'not-found', `Einen veröffentlichten Beitrag „${target.value}“ gibt es nicht.`);
     return jsonResponse(c, presentContribution(contribution), { lastModified: contribution.updatedAt, maxAge: 60 });
   };
 }

@@ -59,10 +59,15 @@ const SchemaTable: FC<{ schema: JsonObject }> = ({ schema }) => {
   );
 };
 
+const methods = ['get', 'post', 'patch'] as const;
+
 export const ApiDocsPage: FC<{ document: JsonObject }> = ({ document }) => {
   const info = asObject(document.info);
   const base = String(asObject(asObject(document.servers)[0]).url ?? '');
-  const paths = Object.entries(asObject(document.paths));
+  // One entry per operation: [path, method, operation object].
+  const endpoints = Object.entries(asObject(document.paths)).flatMap(([path, item]) =>
+    methods.filter((method) => asObject(item)[method]).map((method) => ({ path, method: method.toUpperCase(), operation: asObject(asObject(item)[method]) })),
+  );
   const schemas = Object.entries(asObject(asObject(document.components).schemas));
   return (
     <article class="content-page api-docs">
@@ -74,14 +79,11 @@ export const ApiDocsPage: FC<{ document: JsonObject }> = ({ document }) => {
       <nav aria-labelledby="api-inhalt">
         <h2 id="api-inhalt">Inhalt</h2>
         <ul>
-          {paths.map(([path, item]) => {
-            const get = asObject(asObject(item).get);
-            return (
-              <li>
-                <a href={`#${String(get.operationId)}`}>{String(get.summary)}</a>: <code>GET {base + path}</code>
-              </li>
-            );
-          })}
+          {endpoints.map(({ path, method, operation }) => (
+            <li>
+              <a href={`#${String(operation.operationId)}`}>{String(operation.summary)}</a>: <code>{`${method} ${base}${path}`}</code>
+            </li>
+          ))}
           <li>
             <a href="#fehler">Fehler</a>
           </li>
@@ -91,16 +93,45 @@ export const ApiDocsPage: FC<{ document: JsonObject }> = ({ document }) => {
         </ul>
       </nav>
       <h2>Endpunkte</h2>
-      {paths.map(([path, item]) => {
-        const get = asObject(asObject(item).get);
-        const parameters = (Array.isArray(get.parameters) ? get.parameters : []).map(asObject).filter((p) => typeof p.name === 'string');
-        const responses = Object.entries(asObject(get.responses));
+      {endpoints.map(({ path, method, operation }) => {
+        const parameters = (Array.isArray(operation.parameters) ? operation.parameters : []).map(asObject).filter((p) => typeof p.name === 'string');
+        const responses = Object.entries(asObject(operation.responses));
+        const scopes = (Array.isArray(operation.security) ? operation.security : []).flatMap((requirement) => (asObject(requirement).bearerAuth as string[] | undefined) ?? []);
+        const requestBody = asObject(operation.requestBody);
+        const bodyTypes = Object.entries(asObject(requestBody.content));
         return (
-          <section aria-labelledby={String(get.operationId)}>
-            <h3 id={String(get.operationId)}>
-              {String(get.summary)}: <code>GET {base + path}</code>
+          <section aria-labelledby={String(operation.operationId)}>
+            <h3 id={String(operation.operationId)}>
+              {String(operation.summary)}: <code>{`${method} ${base}${path}`}</code>
             </h3>
-            <p>{String(get.description ?? '')}</p>
+            <p>{String(operation.description ?? '')}</p>
+            {scopes.length > 0 ? (
+              <p>
+                Zugangsschlüssel mit der Berechtigung <code>{scopes.join(', ')}</code>
+                {method === 'GET' ? ' (optional)' : ' (Pflicht)'}: <code>Authorization: Bearer bk_…</code>
+              </p>
+            ) : null}
+            {bodyTypes.length > 0 ? (
+              <p>
+                Anfrageinhalt: {String(requestBody.description ?? '')} Arten:{' '}
+                {bodyTypes.map(([mediaType, media], i) => {
+                  const ref = String(asObject(asObject(media).schema).$ref ?? '').replace('#/components/schemas/', '');
+                  return (
+                    <>
+                      {i > 0 ? ', ' : ''}
+                      <code>{mediaType}</code>
+                      {ref ? (
+                        <>
+                          {' '}
+                          (<a href={`#schema-${ref}`}>{ref}</a>)
+                        </>
+                      ) : null}
+                    </>
+                  );
+                })}
+                .
+              </p>
+            ) : null}
             {parameters.length > 0 ? (
               <table>
                 <caption>Parameter</caption>
@@ -119,7 +150,7 @@ export const ApiDocsPage: FC<{ document: JsonObject }> = ({ document }) => {
                         <code>{String(p.name)}</code>
                         {p.required ? ' (Pflicht)' : ''}
                       </th>
-                      <td>{p.in === 'path' ? 'Pfad' : 'Abfrage'}</td>
+                      <td>{p.in === 'path' ? 'Pfad' : p.in === 'header' ? 'Kopfzeile' : 'Abfrage'}</td>
                       <td>{typeOf(asObject(p.schema))}</td>
                       <td>{String(p.description ?? '')}</td>
                     </tr>
@@ -134,7 +165,8 @@ export const ApiDocsPage: FC<{ document: JsonObject }> = ({ document }) => {
               {responses.map(([status, response]) => {
                 const content = asObject(asObject(response).content);
                 const [mediaType, media] = Object.entries(content)[0] ?? [];
-                const ref = String(asObject(asObject(media).schema).$ref ?? '').replace('#/components/schemas/', '');
+                const schema = asObject(asObject(media).schema);
+                const refs = (Array.isArray(schema.anyOf) ? schema.anyOf.map(asObject) : [schema]).map((s) => String(s.$ref ?? '').replace('#/components/schemas/', ''));
                 return (
                   <>
                     <dt>{status}</dt>
@@ -143,7 +175,13 @@ export const ApiDocsPage: FC<{ document: JsonObject }> = ({ document }) => {
                       {mediaType ? (
                         <>
                           {' '}
-                          – <code>{mediaType}</code>, <a href={`#schema-${ref}`}>{ref}</a>
+                          – <code>{mediaType}</code>,{' '}
+                          {refs.map((ref, i) => (
+                            <>
+                              {i > 0 ? ' oder ' : ''}
+                              <a href={`#schema-${ref}`}>{ref}</a>
+                            </>
+                          ))}
                         </>
                       ) : null}
                     </dd>

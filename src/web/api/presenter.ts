@@ -21,6 +21,11 @@ export const PublicContributionSchema = ContributionSchema.extend({
 }).describe('Ein veröffentlichter Beitrag in der kanonischen Form (docs/canonical-json.md), ohne personenbezogene Daten ohne Einwilligung');
 export type PublicContribution = z.output<typeof PublicContributionSchema>;
 
+/** What a trusted system with the scope "edit" reads: the whole canonical record, in any state. */
+export const InternalContributionSchema = ContributionSchema.describe(
+  'Ein Beitrag in jedem redaktionellen Zustand mit allen Feldern der kanonischen Form, auch Kontaktdaten ohne Einwilligung zur Veröffentlichung (nur mit Zugangsschlüssel „edit“)',
+);
+
 // Identity first, then the content in schema order.
 const fieldOrder = ['id', 'slug', ...Object.keys(PublicContributionSchema.shape).filter((key) => key !== 'id' && key !== 'slug')];
 

@@ -8,13 +8,20 @@ import { z } from 'zod';
 
 export const problemTypes = {
   'invalid-parameter': { status: 400, title: 'Ungültiger Parameter' },
+  'invalid-body': { status: 400, title: 'Ungültiger Anfrageinhalt' },
   'invalid-cursor': { status: 400, title: 'Ungültiger Cursor' },
   'expired-cursor': { status: 400, title: 'Abgelaufener Cursor' },
+  'invalid-token': { status: 401, title: 'Zugang ungültig' },
+  'insufficient-scope': { status: 403, title: 'Keine Berechtigung' },
   'not-found': { status: 404, title: 'Nicht gefunden' },
   'method-not-allowed': { status: 405, title: 'Methode nicht erlaubt' },
   'not-acceptable': { status: 406, title: 'Format nicht verfügbar' },
   'payload-too-large': { status: 413, title: 'Anfrage zu groß' },
+  'version-conflict': { status: 412, title: 'Inzwischen geändert' },
   'unsupported-media-type': { status: 415, title: 'Anfrageinhalt nicht unterstützt' },
+  'document-rejected': { status: 422, title: 'Dokument abgelehnt' },
+  'precondition-required': { status: 428, title: 'If-Match fehlt' },
+  'rate-limited': { status: 429, title: 'Zu viele Anfragen' },
   'server-error': { status: 500, title: 'Interner Fehler' },
 } as const;
 export type ProblemType = keyof typeof problemTypes;
@@ -31,24 +38,26 @@ export const ProblemSchema = z
     errors: z
       .array(
         z.object({
-          parameter: z.string().describe('Name des Parameters'),
-          detail: z.string().describe('Was an diesem Parameter nicht stimmt'),
+          parameter: z.string().optional().describe('Bei ungültigen Parametern: Name des Parameters'),
+          pointer: z.string().optional().describe('Bei ungültigem Anfrageinhalt: JSON Pointer (RFC 6901) auf das Feld, z. B. /contacts/0/email'),
+          detail: z.string().describe('Was daran nicht stimmt'),
         }),
       )
       .optional()
-      .describe('Bei ungültigen Parametern: jeder einzelne Fehler'),
+      .describe('Bei ungültigen Parametern oder Inhalten: jeder einzelne Fehler'),
+    currentVersion: z.number().int().positive().optional().describe('Bei 412: die jetzt gespeicherte Version des Beitrags'),
   })
   .describe('Fehlerbeschreibung nach RFC 9457 (application/problem+json)');
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ParameterError = NonNullable<Problem['errors']>[number];
 
-export function problemBody(type: ProblemType, detail: string, instance: string, errors?: ParameterError[]): Problem {
+export function problemBody(type: ProblemType, detail: string, instance: string, errors?: ParameterError[], extra: Pick<Problem, 'currentVersion'> = {}): Problem {
   const { status, title } = problemTypes[type];
-  return { type: problemTypeUri(type), title, status, detail, instance, ...(errors ? { errors } : {}) };
+  return { type: problemTypeUri(type), title, status, detail, instance, ...(errors ? { errors } : {}), ...extra };
 }
 
-export function problem(c: Context, type: ProblemType, detail: string, errors?: ParameterError[]): Response {
-  const body = problemBody(type, detail, c.req.path, errors);
+export function problem(c: Context, type: ProblemType, detail: string, errors?: ParameterError[], extra: Pick<Problem, 'currentVersion'> = {}): Response {
+  const body = problemBody(type, detail, c.req.path, errors, extra);
   c.header('Cache-Control', 'no-store');
   return c.body(JSON.stringify(body), body.status as 400, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }

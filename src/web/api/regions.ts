@@ -14,6 +14,7 @@ export const RegionListSchema = z.object({
 });
 
 export const regionsOperation: ApiOperation = {
+  method: 'get',
   path: '/regions',
   operationId: 'listRegions',
   summary: 'Regionen abrufen',

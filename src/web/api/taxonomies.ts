@@ -14,6 +14,7 @@ export const TaxonomiesSchema = z.object({
 });
 
 export const taxonomiesOperation: ApiOperation = {
+  method: 'get',
   path: '/taxonomies',
   operationId: 'getTaxonomies',
   summary: 'Taxonomien abrufen',
