@@ -2,6 +2,7 @@
 // helpers that log in as editor or admin through the login form, as a browser would.
 import { createUser } from '../../src/app/auth/create-user.ts';
 import type { Role } from '../../src/domain/user.ts';
+import { createApiTokensRepository } from '../../src/storage/api-tokens-repository.ts';
 import { createRateLimits } from '../../src/storage/rate-limits.ts';
 import { createSessionsRepository } from '../../src/storage/sessions-repository.ts';
 import { createUsersRepository } from '../../src/storage/users-repository.ts';
@@ -39,9 +40,22 @@ export async function createBackOfficeHarness(engine: 'pglite' | 'postgres', opt
     users: createUsersRepository(test.db),
     sessions: createSessionsRepository(test.db),
     rateLimits: createRateLimits(test.db),
+    apiTokens: createApiTokensRepository(test.db),
     secureCookies: options.secureCookies ?? false,
   };
-  const app = createWebApp({ catalog: createFakeCatalog(fixtureContributions), search: createFakeSearch(fixtureContributions), backOffice: deps });
+  const app = createWebApp({
+    catalog: createFakeCatalog(fixtureContributions),
+    search: createFakeSearch(fixtureContributions),
+    backOffice: deps,
+    // The write API over the same database, so tokens issued in the back office can be used (no rate limits).
+    apiAccess: {
+      apiTokens: deps.apiTokens,
+      rateLimits: deps.rateLimits,
+      limits: { anonymousPerMinute: 0, tokenPerMinute: 0 },
+      clientAddress: () => '127.0.0.1',
+      writes: { db: deps.db, contributions: deps.contributions, auditLog: deps.auditLog },
+    },
+  });
   const created = new Set<Role>();
 
   const request: BackOfficeHarness['request'] = (path, init = {}) => {

@@ -14,6 +14,7 @@ const navigation: Array<{ href: string; label: string; adminOnly?: boolean }> = 
   { href: `${backOfficeBase}/postausgang`, label: 'Postausgang' },
   { href: `${backOfficeBase}/protokoll`, label: 'Protokoll', adminOnly: true },
   { href: `${backOfficeBase}/benutzer`, label: 'Benutzerkonten', adminOnly: true },
+  { href: `${backOfficeBase}/api-zugaenge`, label: 'API-Zugänge', adminOnly: true },
 ];
 
 /** Hidden CSRF field for every back-office form. */

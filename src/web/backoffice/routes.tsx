@@ -14,6 +14,7 @@ import { BackOfficeFrame, CsrfField, backOfficeBase } from './layout.tsx';
 import { ErrorSummary, TextField } from './components.tsx';
 import { registerEditorialRoutes } from './editorial-routes.tsx';
 import { registerEditRoutes } from './edit-routes.tsx';
+import { registerApiTokenRoutes } from './api-token-routes.tsx';
 
 export type RenderPage = (c: BackOfficeContext, meta: PageMeta, content: Child, status?: 200 | 400 | 401 | 403 | 404 | 409 | 429) => Promise<Response>;
 
@@ -97,6 +98,7 @@ export function createBackOfficeRoutes(deps: BackOfficeDeps, render: RenderPage)
 
   registerEditorialRoutes(routes, deps, page);
   registerEditRoutes(routes, deps, page);
+  registerApiTokenRoutes(routes, deps, page);
 
   routes.get('/benutzer', 'admin', async (c) => usersPage(c, { values: { email: '', name: '', role: 'editor' }, errors: [] }));
 
