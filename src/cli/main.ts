@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { createUser } from '../app/auth/create-user.ts';
 import { roleLabels, roles, type Role } from '../domain/user.ts';
 import { startServer } from './serve.ts';
+import { tokenCommand } from './token-command.ts';
 
 const program = new Command()
   .name('baukasten')
@@ -100,6 +101,8 @@ user
       await context.close();
     }
   });
+
+program.addCommand(tokenCommand());
 
 /** The password from a pipe (scripts) or typed twice without echo (terminal). */
 async function readPassword(): Promise<string> {
