@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -25,9 +26,55 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ('databaseUrl' in config) return openPostgres(config.databaseUrl);
   if ('dataDir' in config) {
     mkdirSync(config.dataDir, { recursive: true });
-    return openPglite(config.dataDir);
+    const release = lockDataDir(config.dataDir);
+    try {
+      const db = await openPglite(config.dataDir);
+      return { ...db, close: () => db.close().finally(release) };
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   return openPglite(undefined);
+}
+
+/** Thrown when a second process (or a second handle) wants the embedded database another one holds. */
+export class DataDirInUseError extends Error {}
+
+/**
+ * Embedded PGlite belongs to exactly one open handle: two processes writing the same data
+ * directory (a second server, or a CLI import beside a running server) would corrupt it. A lock
+ * file with the owner's pid guards it; a lock whose process is gone (crash, kill -9) is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = join(dataDir, 'baukasten.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockFile, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && processIsAlive(owner)) {
+        throw new DataDirInUseError(
+          `Die eingebettete Datenbank in ${dataDir} wird schon von Prozess ${owner}${owner === process.pid ? ' (diesem)' : ''} benutzt. ` +
+            'Bitte den laufenden Server beenden oder für mehrere Prozesse PostgreSQL verwenden (DATABASE_URL).',
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new DataDirInUseError(`Die Sperrdatei ${lockFile} ließ sich nicht anlegen.`);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
