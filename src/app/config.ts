@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from '../storage/database.ts';
+import { contributorUri, defaultLicenceKey, defaultOpenDataSettings, findLicence, openDataLicences, type OpenDataSettings } from './exports/settings.ts';
 
 export interface AppConfig {
   port: number;
@@ -8,6 +9,8 @@ export interface AppConfig {
   /** Public base URL for canonical links, sitemaps and feeds. */
   siteUrl: string;
   mail: { smtpUrl: string | null; from: string; editorsAddress: string | null };
+  /** Publisher, licence and contact of the open data (/daten and its DCAT-AP.de description). */
+  openData: OpenDataSettings;
 }
 
 /** Reads configuration from the environment; see README "Konfiguration / Configuration". */
@@ -25,7 +28,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Where new submissions are announced; without it, editors see them in the review queue only.
     editorsAddress: env.EDITORS_EMAIL?.trim() || null,
   };
-  return { port, host, database, siteUrl, mail };
+  return { port, host, database, siteUrl, mail, openData: openDataSettings(env, mail.editorsAddress) };
+}
+
+function openDataSettings(env: NodeJS.ProcessEnv, editorsAddress: string | null): OpenDataSettings {
+  const licenceSetting = env.OPEN_DATA_LICENSE?.trim() || defaultLicenceKey;
+  const licence = findLicence(licenceSetting);
+  if (!licence) {
+    throw new Error(`OPEN_DATA_LICENSE must be one of ${Object.keys(openDataLicences).join(', ')} (or its http://dcat-ap.de/def/licenses/ URI), got "${licenceSetting}"`);
+  }
+  const contributor = env.OPEN_DATA_CONTRIBUTOR_ID?.trim();
+  return {
+    title: env.OPEN_DATA_TITLE?.trim() || defaultOpenDataSettings.title,
+    publisherName: env.OPEN_DATA_PUBLISHER?.trim() || defaultOpenDataSettings.publisherName,
+    // Assigned by GovData on registration: without one, the description leaves it out rather than invent one.
+    contributorId: contributor ? contributorUri(contributor) : null,
+    contactEmail: env.OPEN_DATA_CONTACT_EMAIL?.trim() || editorsAddress,
+    licence,
+  };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

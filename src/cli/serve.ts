@@ -26,6 +26,7 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     siteUrl: config.siteUrl,
     backOffice: { ...context, siteUrl: config.siteUrl, secureCookies: config.siteUrl.startsWith('https://') },
     submissions: { ...context, editorsAddress: config.mail.editorsAddress, siteUrl: config.siteUrl },
+    openData: { source: context.contributions, settings: config.openData },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
