@@ -105,6 +105,18 @@ export async function* exportChunks(format: ExportFormat, pages: AsyncIterable<r
   yield first ? ']\n' : '\n]\n';
 }
 
+/**
+ * Who an export is for: the public (published contributions in the public shape, like the downloads
+ * under /daten) or operators (every contribution in every state, full canonical shape with personal data).
+ */
+export type ExportAudience = { scope: 'public'; source: PublishedContributionsSource } | { scope: 'internal'; source: AllContributionsSource };
+
+/** The whole export as text chunks: what the downloads under /daten and `baukasten export` write. */
+export function contributionExport(options: ExportAudience & { format: ExportFormat; csv: CsvContext; pageSize?: number }): AsyncGenerator<string> {
+  const pages = options.scope === 'public' ? publishedRecords(options.source, options.pageSize) : allRecords(options.source, options.pageSize);
+  return exportChunks(options.format, pages, options.csv);
+}
+
 /** Bump when the output of a format changes for the same data, so caches holding the old bytes are not reused. */
 const exportLayoutVersion = 1;
 

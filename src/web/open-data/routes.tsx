@@ -5,7 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { CsvContext } from '../../app/exports/csv-columns.ts';
 import { exportFormatInfo, exportFormats, type ExportFormat } from '../../app/exports/formats.ts';
 import type { OpenDataSettings } from '../../app/exports/settings.ts';
-import { defaultExportPageSize, exportChunks, exportFingerprint, publishedRecords, type PublishedContributionsSource } from '../../app/exports/write-export.ts';
+import { contributionExport, defaultExportPageSize, exportFingerprint, type PublishedContributionsSource } from '../../app/exports/write-export.ts';
 import { todayInBerlin } from '../../domain/partial-date.ts';
 import type { TaxonomyNames } from '../../domain/taxonomy.ts';
 import { notModified } from '../api/http.ts';
@@ -123,7 +123,7 @@ export function createOpenDataRoutes(deps: RouteDeps): Hono {
       c.header('Content-Type', info.contentType);
       c.header('Content-Disposition', `attachment; filename="${info.fileName}"`);
       if (c.req.method === 'HEAD') return c.body(null, 200);
-      return c.body(byteStream(exportChunks(format, publishedRecords(deps.source, pageSize), context), deps.logError), 200);
+      return c.body(byteStream(contributionExport({ scope: 'public', source: deps.source, format, csv: context, pageSize }), deps.logError), 200);
     });
   }
 
