@@ -8,9 +8,10 @@ import { contentOf, type Contribution } from '../../domain/contribution.ts';
 import { PublicContributionSchema } from '../../domain/public-contribution.ts';
 import { createContributionRepository, type ContributionRepository } from '../../storage/contributions-repository.ts';
 import { createTaxonomyRepository } from '../../storage/taxonomy-repository.ts';
-import { bfaFactsheet, repairCafe, vagQuestionnaire } from '../../../test/support/contributions.ts';
+import { bfaFactsheet, createFakeCatalog, fixtureContributions, repairCafe, vagQuestionnaire } from '../../../test/support/contributions.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/support/databases.ts';
 import { createFakeSearch } from '../../../test/support/fake-search.ts';
+import { createFakeOpenDataSource } from '../../../test/support/open-data.ts';
 import { anchors, headings, hrefs, textOf } from '../../../test/support/html.ts';
 import { createWebApp } from '../app.tsx';
 import { startOfDayInBerlin } from './routes.tsx';
@@ -335,5 +336,30 @@ describe('start of the day in Berlin (floor of Last-Modified)', () => {
     expect(startOfDayInBerlin(new Date('2024-07-14T23:30:00Z')).toISOString()).toBe('2024-07-14T22:00:00.000Z');
     // The day clocks go forward: midnight was still winter time.
     expect(startOfDayInBerlin(new Date('2024-03-31T12:00:00Z')).toISOString()).toBe('2024-03-30T23:00:00.000Z');
+  });
+});
+
+describe('a download that fails halfway', () => {
+  it('is aborted, not ended as if complete, and the error is reported', async () => {
+    const source = createFakeOpenDataSource(fixtureContributions);
+    let reads = 0;
+    const failing = {
+      ...source,
+      publishedAfter: async (...args: Parameters<typeof source.publishedAfter>) => {
+        if (++reads === 2) throw new Error('Datenbank weg');
+        return source.publishedAfter(...args);
+      },
+    };
+    const errors: unknown[] = [];
+    const app = createWebApp({
+      catalog: createFakeCatalog(),
+      search: createFakeSearch(),
+      logError: (error) => errors.push(error),
+      openData: { source: failing, settings: defaultOpenDataSettings, pageSize: 1 },
+    });
+    const response = await app.request('/daten/beitraege.ndjson');
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow('Datenbank weg');
+    expect(errors).toHaveLength(1);
   });
 });
