@@ -62,7 +62,8 @@ export const OpenDataPage: FC<OpenDataPageProps> = ({ count, lastUpdatedAt, sett
       <p>
         Jeder veröffentlichte Beitrag ist ein Datensatz, geordnet nach dem Zeitpunkt der Veröffentlichung. JSON und NDJSON haben dieselbe Form wie die
         Schnittstelle; die Felder sind in der <a href={`${apiDocsHref}#schema-Contribution`}>Dokumentation der Schnittstelle</a> beschrieben (Schema
-        „Contribution“). Entwürfe und eingereichte, noch nicht geprüfte Beiträge sind nie enthalten.
+        „Contribution“). Enthalten sind nur veröffentlichte Beiträge, nie Entwürfe, Einreichungen in Prüfung, abgelehnte oder archivierte
+        Beiträge.
       </p>
       <p>
         <strong>Datenschutz:</strong> Name, Telefonnummer und E-Mail-Adresse einer Ansprechperson sind nur enthalten, wenn sie der Veröffentlichung
