@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { DatabaseConfig } from '../storage/database.ts';
+import { contributorUri, defaultLicenceKey, defaultOpenDataSettings, findLicence, openDataLicences, type OpenDataSettings } from './exports/settings.ts';
 
 export interface AppConfig {
   port: number;
@@ -12,6 +13,8 @@ export interface AppConfig {
   apiRateLimits: { anonymousPerMinute: number; tokenPerMinute: number };
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Publisher, licence and contact of the open data (/daten and its DCAT-AP.de description). */
+  openData: OpenDataSettings;
 }
 
 function nonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -41,7 +44,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anonymousPerMinute: nonNegativeInteger(env, 'API_RATE_LIMIT_ANONYMOUS', 300),
     tokenPerMinute: nonNegativeInteger(env, 'API_RATE_LIMIT_TOKEN', 3000),
   };
-  return { port, host, database, siteUrl, mail, apiRateLimits, trustProxy: env.TRUST_PROXY === 'true' };
+  return { port, host, database, siteUrl, mail, apiRateLimits, trustProxy: env.TRUST_PROXY === 'true', openData: openDataSettings(env, mail.editorsAddress) };
+}
+
+function openDataSettings(env: NodeJS.ProcessEnv, editorsAddress: string | null): OpenDataSettings {
+  const licenceSetting = env.OPEN_DATA_LICENSE?.trim() || defaultLicenceKey;
+  const licence = findLicence(licenceSetting);
+  if (!licence) {
+    throw new Error(`OPEN_DATA_LICENSE must be one of ${Object.keys(openDataLicences).join(', ')} (or its http://dcat-ap.de/def/licenses/ URI), got "${licenceSetting}"`);
+  }
+  const contributor = env.OPEN_DATA_CONTRIBUTOR_ID?.trim();
+  return {
+    title: env.OPEN_DATA_TITLE?.trim() || defaultOpenDataSettings.title,
+    publisherName: env.OPEN_DATA_PUBLISHER?.trim() || defaultOpenDataSettings.publisherName,
+    // Assigned by GovData on registration: without one, the description leaves it out rather than invent one.
+    contributorId: contributor ? contributorUri(contributor) : null,
+    contactEmail: env.OPEN_DATA_CONTACT_EMAIL?.trim() || editorsAddress,
+    licence,
+  };
 }
 
 export function describeDatabase(config: DatabaseConfig): string {

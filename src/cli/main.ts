@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../app/config.ts';
 import { openAppContext } from '../app/context.ts';
 import { seedDemoContent } from '../app/seed-demo.ts';
 import { DEFAULT_JOURNAL, runImportCommand, type ImportCommandOptions } from './import-command.ts';
+import { runExportCommand, type ExportCommandOptions } from './export-command.ts';
+import { exportFormats } from '../app/exports/formats.ts';
 import { migrate } from '../storage/migrate.ts';
 import { createInterface } from 'node:readline';
 import { createUser } from '../app/auth/create-user.ts';
@@ -33,19 +34,12 @@ program
 
 program
   .command('export')
-  .description('alle Beiträge in kanonischer Form exportieren')
-  .addOption(new Option('--format <format>', 'Ausgabeformat').choices(['json', 'ndjson']).default('json'))
+  .description('veröffentlichte Beiträge als offene Daten exportieren, wie die Downloads unter /daten (Kontaktdaten nur mit Einwilligung); mit --intern alle Beiträge vollständig')
+  .addOption(new Option('--format <format>', 'Ausgabeformat').choices([...exportFormats]).default('json'))
   .option('--output <file>', 'in Datei schreiben statt auf stdout')
-  .action(async (options: { format: 'json' | 'ndjson'; output?: string }) => {
-    const context = await openAppContext(loadConfig().database);
-    try {
-      const all = await context.contributions.all();
-      const text = options.format === 'json' ? `${JSON.stringify(all, null, 2)}\n` : all.map((c) => `${JSON.stringify(c)}\n`).join('');
-      if (options.output) writeFileSync(options.output, text);
-      else process.stdout.write(text);
-    } finally {
-      await context.close();
-    }
+  .option('--intern', 'alle Beiträge in jedem redaktionellen Stand, in kanonischer Form mit allen personenbezogenen Daten (nur für den Betrieb, nicht zur Veröffentlichung)')
+  .action(async (options: ExportCommandOptions) => {
+    process.exitCode = await runExportCommand(options, loadConfig());
   });
 
 program

@@ -34,6 +34,7 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
       clientAddress: (c) => clientAddress(c, config.trustProxy),
       writes: { db: context.db, contributions: context.contributions, auditLog: context.auditLog, search: context.search },
     },
+    openData: { source: context.contributions, settings: config.openData },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);

@@ -188,6 +188,12 @@ export type ContributionContent = z.infer<typeof ContributionContentSchema>;
 export type ContributionContentInput = z.input<typeof ContributionContentSchema>;
 
 export const sourceFormats = ['questionnaire', 'factsheet', 'form', 'api'] as const;
+export const sourceFormatLabels: Record<(typeof sourceFormats)[number], string> = {
+  questionnaire: 'Frageformular (Import)',
+  factsheet: 'Projektsteckbrief (Import)',
+  form: 'Online-Formular',
+  api: 'Schnittstelle',
+};
 export const ProvenanceSchema = z.object({
   format: z.enum(sourceFormats),
   sourceFile: z.string().max(500).nullable(),

@@ -28,6 +28,8 @@ interface ContributionRow {
   reviewed_at: Date | null;
 }
 
+const MIN_UUID = '00000000-0000-0000-0000-000000000000';
+
 const COLUMNS = 'id, slug, state, content, provenance, version, created_at, updated_at, published_at, reviewed_at';
 
 export interface CreateOptions {
@@ -44,6 +46,26 @@ export interface CreateOptions {
 export interface ChangeCursor {
   updatedAt: string;
   id: string;
+}
+
+/** Position in the publication order of published contributions (exports); publishedAt keeps microseconds. */
+export interface PublishedCursor {
+  publishedAt: string;
+  id: string;
+}
+
+/** What identifies the current state of the published set, cheaply (conditional requests, dataset dates). */
+export interface PublishedSummary {
+  count: number;
+  /** First publication of any contribution still published (ISO, milliseconds); null when none is. */
+  firstPublishedAt: string | null;
+  /** Newest update of a published contribution (ISO, milliseconds); null when none is published. */
+  lastUpdatedAt: string | null;
+  /**
+   * Changes whenever the published set or anything exported of it changes (count, newest update and newest
+   * currency check, with microseconds): the basis of the downloads' ETag.
+   */
+  changeMark: string;
 }
 
 export interface ListOptions {
@@ -204,6 +226,62 @@ export function createContributionRepository(db: Database) {
     return rows.map(toContribution);
   }
 
+  /**
+   * Published contributions in publication order (published_at, then id), one page after the cursor:
+   * the public exports read every published contribution this way without holding them all. A page
+   * never repeats or skips a row that stays published; contributions published meanwhile come last.
+   */
+  async function publishedAfter(after: PublishedCursor | null, limit: number): Promise<{ items: Contribution[]; cursor: PublishedCursor | null }> {
+    // The cursor keeps microseconds (see changedSince); condition and order match the partial index of migration 0008.
+    const rows = await db.transaction(async (tx) => {
+      // Without statistics (PGlite never gathers them) the planner guesses a handful of published rows and
+      // chose a bitmap scan of *all* remaining published rows plus a sort, for every page. Reading the index
+      // in order is right for any size, so the alternatives are ruled out for this one statement.
+      await tx.query('SET LOCAL enable_sort = off');
+      await tx.query('SET LOCAL enable_bitmapscan = off');
+      return tx.query<ContributionRow & { cursor_at: string }>(
+        `SELECT ${COLUMNS}, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at FROM contributions
+         WHERE state = 'published' AND (published_at, id) > ($1::timestamptz, $2::uuid)
+         ORDER BY published_at, id
+         LIMIT $3`,
+        [after?.publishedAt ?? '-infinity', after?.id ?? MIN_UUID, limit],
+      );
+    });
+    const last = rows[rows.length - 1];
+    return { items: rows.map(toContribution), cursor: last ? { publishedAt: last.cursor_at, id: last.id } : after };
+  }
+
+  /** Every contribution in any state, by id, one page after the given id (operators' full export). */
+  async function allAfter(afterId: string | null, limit: number): Promise<{ items: Contribution[]; cursor: string | null }> {
+    const rows = await db.query<ContributionRow>(`SELECT ${COLUMNS} FROM contributions WHERE id > $1::uuid ORDER BY id LIMIT $2`, [afterId ?? MIN_UUID, limit]);
+    return { items: rows.map(toContribution), cursor: rows[rows.length - 1]?.id ?? afterId };
+  }
+
+  /**
+   * Count and dates of the published set, read from indexes and one pass over the published rows' heap
+   * tuples (not their content). Any change to the set moves count, newest update or newest check: editing or
+   * publishing raises updated_at, confirming currency raises reviewed_at (and leaves updated_at), and a
+   * contribution that leaves the set lowers the count unless another one enters, whose transition raises
+   * the newest update.
+   */
+  async function publishedSummary(): Promise<PublishedSummary> {
+    const micro = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+    const rows = await db.query<{ count: number; first_published_at: Date | null; last_updated_at: Date | null; last_updated_mark: string | null; last_reviewed_mark: string | null }>(
+      `SELECT totals.count, ${micro('totals.last_reviewed_at')} AS last_reviewed_mark,
+              (SELECT published_at FROM contributions WHERE state = 'published' ORDER BY published_at, id LIMIT 1) AS first_published_at,
+              newest.updated_at AS last_updated_at, ${micro('newest.updated_at')} AS last_updated_mark
+       FROM (SELECT count(*)::integer AS count, max(reviewed_at) AS last_reviewed_at FROM contributions WHERE state = 'published') AS totals
+       LEFT JOIN LATERAL (SELECT updated_at FROM contributions WHERE state = 'published' ORDER BY updated_at DESC, id DESC LIMIT 1) AS newest ON true`,
+    );
+    const row = rows[0]!;
+    return {
+      count: row.count,
+      firstPublishedAt: row.first_published_at ? iso(row.first_published_at) : null,
+      lastUpdatedAt: row.last_updated_at ? iso(row.last_updated_at) : null,
+      changeMark: `${row.count}/${row.last_updated_mark ?? '-'}/${row.last_reviewed_mark ?? '-'}`,
+    };
+  }
+
   async function findManyByIds(ids: readonly string[]): Promise<Contribution[]> {
     if (ids.length === 0) return [];
     const rows = await db.query<ContributionRow>(`SELECT ${COLUMNS} FROM contributions WHERE id = ANY($1::uuid[])`, [[...ids]]);
@@ -223,7 +301,7 @@ export function createContributionRepository(db: Database) {
        WHERE (updated_at, id) > ($1::timestamptz, $2::uuid)
        ORDER BY updated_at, id
        LIMIT $3`,
-      [after?.updatedAt ?? '-infinity', after?.id ?? '00000000-0000-0000-0000-000000000000', limit],
+      [after?.updatedAt ?? '-infinity', after?.id ?? MIN_UUID, limit],
     );
     const last = rows[rows.length - 1];
     return { items: rows.map(toContribution), cursor: last ? { updatedAt: last.cursor_at, id: last.id } : after };
@@ -296,6 +374,9 @@ export function createContributionRepository(db: Database) {
     findBySourceHash,
     findManyByIds,
     changedSince,
+    publishedAfter,
+    allAfter,
+    publishedSummary,
     now,
     list,
     all,

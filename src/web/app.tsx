@@ -10,13 +10,14 @@ import { createContentStore, contentPages, type ContentPageName } from './conten
 import { DetailPage } from './detail-page.tsx';
 import { CrossSiteRequestPage, NotFoundPage, ServerErrorPage } from './error-pages.tsx';
 import { createApiRoutes, type ApiDeps } from './api/routes.tsx';
+import { createOpenDataRoutes, type OpenDataDeps } from './open-data/routes.tsx';
 import { createBackOfficeRoutes } from './backoffice/routes.tsx';
 import type { BackOfficeDeps } from './backoffice/env.ts';
 import type { SubmissionDeps } from '../app/submissions/deps.ts';
 import { createSubmissionRoutes } from './submission/routes.tsx';
 import { atomFeed, sitemapXml, type SitemapEntry } from './feeds.ts';
 import { contributionJsonLd, jsonForScript } from './json-ld.ts';
-import { Layout, feedPath, siteName, type PageMeta } from './layout.tsx';
+import { Layout, feedPath, openDataPath, siteName, type PageMeta } from './layout.tsx';
 import { excerpt } from './markdown.ts';
 import type { CatalogReader, CatalogSearch } from './ports.ts';
 import { RegionsPage } from './regions-page.tsx';
@@ -42,6 +43,8 @@ export interface WebAppDeps {
   submissions?: SubmissionDeps;
   /** API tokens, rate limits and write endpoints under /api/v1; left out, the API is read-only and unlimited. */
   apiAccess?: ApiDeps['access'];
+  /** Open data downloads and their DCAT-AP.de description under /daten; left out, there are none. */
+  openData?: OpenDataDeps;
 }
 
 interface StaticAsset {
@@ -117,6 +120,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
   // The JSON API answers before the Origin check below: reads are open to every origin, and writes
   // need a bearer token, which a browser never sends on its own (no cross-site request forgery).
   app.route('/api/v1', createApiRoutes({ catalog, search, logError, render, absoluteUrl, access: deps.apiAccess }));
+  // Open data downloads: read-only and open to every origin as well.
+  if (deps.openData) app.route(openDataPath, createOpenDataRoutes({ ...deps.openData, taxonomyNames: catalog.taxonomyNames, render, absoluteUrl, logError }));
 
   // Cross-site form posts are refused for every state-changing request (Origin check); the back
   // office additionally requires its per-session CSRF token.
@@ -245,6 +250,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
       { loc: absoluteUrl(c, '/') },
       { loc: absoluteUrl(c, '/suche') },
       { loc: absoluteUrl(c, '/regionen') },
+      ...(deps.openData ? [{ loc: absoluteUrl(c, openDataPath) }] : []),
       ...(Object.keys(contentPages) as ContentPageName[]).map((name) => ({ loc: absoluteUrl(c, `/${name}`) })),
       ...contributions.map((item) => ({ loc: absoluteUrl(c, contributionPath(item.slug)), lastmod: item.updatedAt })),
     ];

@@ -13,9 +13,13 @@ export interface PageMeta {
   jsonLd?: string;
   /** Same-origin scripts (versioned URLs) this page is enhanced with; pages work without them. */
   scripts?: string[];
+  /** Other representations of this page's subject, as <link rel="alternate"> (e.g. the DCAT-AP.de description on /daten). */
+  alternates?: Array<{ type: string; href: string; title: string }>;
 }
 
 export const feedPath = '/feed.atom';
+/** The open data page with the downloads (src/web/open-data). */
+export const openDataPath = '/daten';
 
 export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Child }> = ({ meta, stylesheetHref, children }) => (
   <html lang="de">
@@ -28,6 +32,9 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
       {meta.noindex ? <meta name="robots" content="noindex" /> : null}
       <link rel="stylesheet" href={stylesheetHref} />
       <link rel="alternate" type="application/atom+xml" href={feedPath} title={`${siteName}: neue Beiträge`} />
+      {(meta.alternates ?? []).map((alternate) => (
+        <link rel="alternate" type={alternate.type} href={alternate.href} title={alternate.title} />
+      ))}
       {meta.jsonLd ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: meta.jsonLd }} /> : null}
       {(meta.scripts ?? []).map((src) => (
         <script src={src} defer />
@@ -89,6 +96,9 @@ export const Layout: FC<{ meta: PageMeta; stylesheetHref: string; children?: Chi
               </li>
               <li>
                 <a href={feedPath}>Neue Beiträge als Feed (Atom)</a>
+              </li>
+              <li>
+                <a href={openDataPath}>Offene Daten</a>
               </li>
             </ul>
           </nav>

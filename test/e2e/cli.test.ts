@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { ContributionSchema } from '../../src/domain/contribution.ts';
+import { PublicContributionSchema } from '../../src/domain/public-contribution.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/baukasten.js');
@@ -64,19 +66,55 @@ describe('baukasten command line', () => {
     expect(run.status).toBe(0);
     const line = JSON.parse(run.stdout) as { outcome: string; draft: { title: string } };
     expect(line.outcome).toBe('parsed');
-    const exported = cli('export', '--format', 'ndjson');
+    const exported = cli('export', '--intern', '--format', 'ndjson');
     expect(exported.stdout.trim().split('\n')).toHaveLength(2);
   });
 
-  it('exports every contribution as JSON and NDJSON in the canonical shape', () => {
-    const json = cli('export', '--format', 'json');
+  it('with --intern, exports every contribution in every state as JSON, NDJSON and CSV in the canonical shape', () => {
+    const json = cli('export', '--intern', '--format', 'json');
     expect(json.status).toBe(0);
-    const all = JSON.parse(json.stdout) as unknown[];
+    const all = JSON.parse(json.stdout) as Array<{ state: string; contacts: Array<{ name: string }> }>;
     expect(all).toHaveLength(2);
+    expect(all.map((c) => c.state)).toEqual(['draft', 'draft']);
     for (const record of all) expect(ContributionSchema.safeParse(record).success).toBe(true);
-    const ndjson = cli('export', '--format', 'ndjson');
+    const ndjson = cli('export', '--intern', '--format', 'ndjson');
     expect(ndjson.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual(all);
+    // Operators see personal data even without consent, marked as such.
+    const csv = cli('export', '--intern', '--format', 'csv');
+    const rows = parse(csv.stdout, { bom: true, delimiter: ';' }) as string[][];
+    expect(rows).toHaveLength(3);
+    expect(rows.map((row) => row[rows[0]!.indexOf('Redaktioneller Stand')])).toEqual(['Redaktioneller Stand', 'Entwurf', 'Entwurf']);
+    expect(csv.stdout).toContain('Jörg Heyer, +49 6441 9277607, j.heyer@lag-werkstaetten.de (keine Einwilligung zur Veröffentlichung)');
     expect(cli('export', '--format', 'xml').status).not.toBe(0);
+  });
+
+  it('by default exports only published contributions in the public shape, like the downloads under /daten', () => {
+    // Only drafts so far: nothing is public.
+    expect(JSON.parse(cli('export').stdout)).toEqual([]);
+    expect(cli('export', '--format', 'ndjson').stdout).toBe('');
+    const copy = join(work, 'veroeffentlicht.txt');
+    writeFileSync(copy, `${readFileSync(demo('projektsteckbrief-bfa.txt'), 'utf8')}\n`);
+    expect(cli('import', '--publish', copy).status).toBe(0);
+
+    const json = JSON.parse(cli('export', '--format', 'json').stdout) as Array<{ title: string; state: string; contacts: Array<{ name: string | null; email: string | null }>; provenance: object }>;
+    expect(json).toHaveLength(1);
+    expect(json[0]!.state).toBe('published');
+    expect(PublicContributionSchema.safeParse(json[0]).success).toBe(true);
+    expect(json[0]!.contacts.every((c) => c.name === null && c.email === null)).toBe(true);
+    expect(Object.keys(json[0]!.provenance)).toEqual(['format', 'importedAt']);
+
+    const file = join(work, 'beitraege.csv');
+    const written = cli('export', '--format', 'csv', '--output', file);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe('');
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][];
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![rows[0]!.indexOf('Titel')]).toBe(json[0]!.title);
+    expect(bytes.toString('utf8')).not.toContain('Heyer');
+    expect(rows[1]![rows[0]!.indexOf('Ansprechpartner*innen')]).toBe('Ansprechperson (Name und Kontaktdaten nicht veröffentlicht)');
+    expect(bytes.toString('utf8')).toContain('\r\n');
   });
 
   it('an operator creates the first admin account with the password from a pipe, and a duplicate is refused', () => {
@@ -112,6 +150,15 @@ describe('npm start on a fresh data directory', () => {
         const detail = await fetch(new URL('/beitraege/bewerbung-des-budgets-fuer-arbeit-bfa-nach-61-sgb-ix', server.url));
         expect(detail.status).toBe(200);
         expect(await detail.text()).toContain('Friedenstraße 26');
+        // The open data downloads are wired in and stream over real HTTP.
+        const csv = await fetch(new URL('/daten/beitraege.csv', server.url));
+        expect(csv.status).toBe(200);
+        const titles = (parse(await csv.text(), { bom: true, delimiter: ';' }) as string[][]).map((row) => row[3]);
+        expect(titles.sort()).toEqual([
+          'Bewerbung des Budgets für Arbeit (BfA) nach § 61 SGB IX',
+          'Titel',
+          'Verzahnung von Arbeits- und Gesundheitsförderung in der kommunalen Lebenswelt',
+        ]);
       } finally {
         await server.stop();
       }

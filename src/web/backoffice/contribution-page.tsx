@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { contentKeys, editorialStateLabels, sourceFormats, type Contribution, type ContributionContent, type EditorialState, type Revision } from '../../domain/contribution.ts';
+import { contentKeys, editorialStateLabels, sourceFormatLabels, type Contribution, type ContributionContent, type EditorialState, type Revision } from '../../domain/contribution.ts';
 import { allowedTransitions, transitionLabels } from '../../domain/editorial-workflow.ts';
 import type { FieldError } from '../../domain/messages.ts';
 import type { Submitter } from '../../domain/submission.ts';
@@ -15,13 +15,6 @@ import { DuplicatesSection, SuggestionsSection, emptySelection, type SuggestionS
 
 export const contributionAdminPath = (id: string) => `${backOfficeBase}/beitraege/${id}`;
 export const revisionPath = (id: string, version: number) => `${contributionAdminPath(id)}/versionen/${version}`;
-
-const sourceFormatLabels: Record<(typeof sourceFormats)[number], string> = {
-  questionnaire: 'Frageformular (Import)',
-  factsheet: 'Projektsteckbrief (Import)',
-  form: 'Online-Formular',
-  api: 'Schnittstelle',
-};
 
 
 /** Form values typed into the page's forms, shown again after an error. */
