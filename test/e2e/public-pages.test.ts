@@ -44,6 +44,7 @@ describe('public pages in Chromium', () => {
     ['a questionnaire contribution', `/beitraege/${vagQuestionnaire.slug}`],
     ['a contribution with contact and funding', `/beitraege/${repairCafe.slug}`],
     ['the 404 page', '/beitraege/gibt-es-nicht'],
+    ['the API documentation', '/api/v1/docs'],
   ])('%s has no WCAG 2.1 A/AA violations found by axe-core', async (_name, path) => {
     // The pages' CSP forbids inline scripts; bypassCSP lets axe-core be injected for the scan only.
     const { page, context } = await openPage(browser, { bypassCSP: true });
