@@ -53,7 +53,7 @@ interface Instance {
 
 async function startInstance(): Promise<Instance> {
   // The anonymous limit stays on (counted in the database on every API request) but high enough for one loopback address.
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, API_RATE_LIMIT_ANONYMOUS: '100000000' };
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, API_RATE_LIMIT_ANONYMOUS: process.env.BENCH_RATE_LIMIT ?? '100000000' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -87,6 +87,12 @@ interface Sample {
 
 /** CLIENTS loops, each sending its next request when the previous answer is complete (closed model). */
 async function run(instances: Instance[], seconds: number): Promise<{ samples: Sample[]; seconds: number; perInstance: number[] }> {
+  // Fresh connections per run: a keep-alive socket left idle since the previous run may be closed by
+  // the server (keepAliveTimeout) just as it is reused, which would count as an error of this run.
+  for (const instance of instances) {
+    instance.agent.destroy();
+    instance.agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  }
   const samples: Sample[] = [];
   const perInstance = instances.map(() => 0);
   let next = 0;
@@ -119,6 +125,11 @@ function report(title: string, result: Awaited<ReturnType<typeof run>>): number 
   const throughput = result.samples.length / result.seconds;
   console.log(`${title}: ${result.samples.length} requests in ${result.seconds} s = ${Math.round(throughput)} req/s; ${describe(result.samples)}; errors/non-2xx ${errors}`);
   if (result.perInstance.length > 1) console.log(`  per instance: ${result.perInstance.join(' / ')} requests`);
+  if (errors > 0) {
+    const byStatus = new Map<string, number>();
+    for (const s of result.samples) if (s.status < 200 || s.status >= 300) byStatus.set(`${s.kind} ${s.status || 'connection error'}`, (byStatus.get(`${s.kind} ${s.status || 'connection error'}`) ?? 0) + 1);
+    console.log(`  not 2xx: ${[...byStatus].map(([what, n]) => `${what} ×${n}`).join(', ')}`);
+  }
   for (const { kind } of kinds) {
     const ofKind = result.samples.filter((s) => s.kind === kind);
     console.log(`  ${kind.padEnd(12)} ${String(ofKind.length).padStart(7)} requests  ${describe(ofKind)}  non-2xx ${ofKind.filter((s) => s.status < 200 || s.status >= 300).length}`);
