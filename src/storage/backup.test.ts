@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../app/api-tokens/create-api-token.ts';
 import { createUser } from '../app/auth/create-user.ts';
 import { login } from '../app/auth/login.ts';
 import { addComment } from '../app/editorial/add-comment.ts';
@@ -15,6 +16,7 @@ import { submitDraft } from '../app/submissions/submit-draft.ts';
 import { ContributionContentSchema } from '../domain/contribution.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../test/support/databases.ts';
 import { createEditorialDeps } from '../../test/support/editorial.ts';
+import { createApiTokensRepository } from './api-tokens-repository.ts';
 import { createAuditLog } from './audit-log.ts';
 import { BackupError, restoreBackup, writeBackup } from './backup.ts';
 import { createContributionRepository } from './contributions-repository.ts';
@@ -91,6 +93,9 @@ async function fill(db: Database): Promise<{ references: string[] }> {
   const loginDeps = { users, sessions: createSessionsRepository(db), rateLimits: createRateLimits(db), auditLog: deps.auditLog };
   expect((await login(loginDeps, { email: 'editor@example.org', password: PASSWORD, clientAddress: '192.0.2.1' })).ok).toBe(true);
   expect((await login(loginDeps, { email: 'editor@example.org', password: 'falsch-falsch-falsch', clientAddress: '192.0.2.1' })).ok).toBe(false);
+  const token = await createApiToken({ db, apiTokens: createApiTokensRepository(db), auditLog: deps.auditLog }, { name: 'Landesportal', scopes: ['import'], validDays: 30 }, { id: admin.user.id, label: 'Ada Admin' });
+  expect(token.ok).toBe(true);
+  await createRateLimits(db).hit('api', 'token', 60_000);
 
   await seedDemoContent(deps.contributions);
   const references = [await submit(db, 'Dorfladen Ulrichstein', '192.0.2.10'), await submit(db, 'Bürgerbus Schotten', '192.0.2.11')];
@@ -146,10 +151,12 @@ describe.each(testEngines)('backup and restore on %s', (engine) => {
     const header = lines[0] as { format: string; formatVersion: number; migrations: string[]; tables: Array<{ name: string; columns: string[] }> };
     expect(header).toMatchObject({ format: 'baukasten-backup', formatVersion: 1, migrations: loadMigrations().map((m) => m.name) });
     const tables = header.tables.map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['contributions', 'contribution_revisions', 'audit_log', 'users', 'contribution_comments', 'outbox', 'settings', 'submission_drafts', 'leitsaetze', 'regions']));
-    for (const ephemeral of ['sessions', 'rate_limit_events', 'schema_migrations']) expect(tables).not.toContain(ephemeral);
+    expect(tables).toEqual(
+      expect.arrayContaining(['contributions', 'contribution_revisions', 'audit_log', 'users', 'contribution_comments', 'outbox', 'settings', 'submission_drafts', 'leitsaetze', 'regions', 'api_tokens']),
+    );
+    for (const ephemeral of ['sessions', 'rate_limit_events', 'rate_limit_counters', 'schema_migrations']) expect(tables).not.toContain(ephemeral);
     // Referenced tables first: restoring needs no disabled constraints.
-    for (const [child, parent] of [['contributions', 'leitbild_areas'], ['contribution_revisions', 'contributions'], ['audit_log', 'users'], ['leitsaetze', 'leitbild_areas']]) {
+    for (const [child, parent] of [['contributions', 'leitbild_areas'], ['contribution_revisions', 'contributions'], ['audit_log', 'users'], ['leitsaetze', 'leitbild_areas'], ['api_tokens', 'users']]) {
       expect(tables.indexOf(child!)).toBeGreaterThan(tables.indexOf(parent!));
     }
     expect(header.tables.find((t) => t.name === 'contributions')!.columns).not.toContain('title_key');
@@ -308,6 +315,7 @@ describe.each(testEngines)('backup and restore on %s', (engine) => {
   describe('schema versions', () => {
     const all = loadMigrations();
     const upTo5 = all.filter((m) => m.version <= 5);
+    const latest = all.at(-1)!.name;
 
     it('refuses a backup from a newer schema or format than this code knows', async () => {
       const db = await target(engine, { migrations: false });
@@ -317,7 +325,9 @@ describe.each(testEngines)('backup and restore on %s', (engine) => {
       await expect(restore(db, future)).rejects.toThrow(
         'Die Sicherung stammt aus einer neueren Version von Baukasten: die Migration „0099_future_tables“ ist dieser Version unbekannt. Bitte Baukasten aktualisieren und die Sicherung dann zurückspielen.',
       );
-      await expect(restore(db, source().backup, { migrations: upTo5 })).rejects.toThrow(/die Migration „0006_duplicate_key_columns“ ist dieser Version unbekannt/);
+      await expect(restore(db, source().backup, { migrations: upTo5 })).rejects.toThrow(
+        `Die Sicherung stammt aus einer neueren Version von Baukasten: die Migrationen ${all.filter((m) => m.version > 5).map((m) => `„${m.name}“`).join(', ')} sind dieser Version unbekannt.`,
+      );
       const newerFormat = `${JSON.stringify({ ...header, formatVersion: 2 })}\n${rest}`;
       await expect(restore(db, newerFormat)).rejects.toThrow('Zeile 1: die Sicherung hat das Format Version 2, diese Version von Baukasten kennt nur Version 1. Bitte Baukasten aktualisieren.');
       expect(await appliedMigrations(db)).toEqual([]);
@@ -334,7 +344,7 @@ describe.each(testEngines)('backup and restore on %s', (engine) => {
       // A target already at the newer level cannot take the older backup: refused, nothing changed.
       const newer = await target(engine);
       await expect(restore(newer, backup)).rejects.toThrow(
-        'Die Zieldatenbank ist schon auf einem neueren Stand (0006_duplicate_key_columns) als die Sicherung (0005_slug_prefix_index).',
+        `Die Zieldatenbank ist schon auf einem neueren Stand (${latest}) als die Sicherung (0005_slug_prefix_index).`,
       );
 
       const db = await target(engine, { migrations: false });
