@@ -11,10 +11,11 @@ import { createUser } from '../app/auth/create-user.ts';
 import { roleLabels, roles, type Role } from '../domain/user.ts';
 import { startServer } from './serve.ts';
 import { tokenCommand } from './token-command.ts';
+import { runBackupCommand, runRestoreCommand } from './backup-command.ts';
 
 const program = new Command()
   .name('baukasten')
-  .description('Nachhaltigkeitsbaukasten – Kommandozeile (import, export, migrate, serve)')
+  .description('Nachhaltigkeitsbaukasten – Kommandozeile (import, export, backup, restore, migrate, serve)')
   .showHelpAfterError();
 
 program
@@ -40,6 +41,22 @@ program
   .option('--intern', 'alle Beiträge in jedem redaktionellen Stand, in kanonischer Form mit allen personenbezogenen Daten (nur für den Betrieb, nicht zur Veröffentlichung)')
   .action(async (options: ExportCommandOptions) => {
     process.exitCode = await runExportCommand(options, loadConfig());
+  });
+
+program
+  .command('backup')
+  .description('die ganze Datenbank sichern (NDJSON, unabhängig von PGlite oder PostgreSQL): Beiträge mit Versionen, Protokoll, Konten, Kommentare, Postausgang, Einstellungen, Taxonomie')
+  .option('--output <file>', 'in Datei schreiben statt auf stdout')
+  .action(async (options: { output?: string }) => {
+    process.exitCode = await runBackupCommand(loadConfig().database, options);
+  });
+
+program
+  .command('restore')
+  .description('eine Sicherung in eine leere Datenbank zurückspielen (alles oder nichts)')
+  .argument('<file>', 'Sicherungsdatei von „baukasten backup“, „-“ für stdin')
+  .action(async (file: string) => {
+    process.exitCode = await runRestoreCommand(loadConfig().database, file);
   });
 
 program

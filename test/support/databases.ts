@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/storage/database.ts';
-import { migrate } from '../../src/storage/migrate.ts';
+import { migrate, type Migration } from '../../src/storage/migrate.ts';
 
 /**
  * The engines the storage suite runs on: embedded PGlite always, PostgreSQL when
@@ -16,11 +16,20 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A fresh, migrated database: an in-memory PGlite, or a new PostgreSQL database created for this test file. */
-export async function createTestDatabase(engine: 'pglite' | 'postgres', options: { dataDir?: string } = {}): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database: an in-memory PGlite, or a new PostgreSQL database created for this test file.
+ * `migrations`: only these (a prefix of loadMigrations()), or `false` for a database without any schema.
+ */
+export async function createTestDatabase(
+  engine: 'pglite' | 'postgres',
+  options: { dataDir?: string; migrations?: Migration[] | false } = {},
+): Promise<TestDatabase> {
+  const prepare = async (db: Database) => {
+    if (options.migrations !== false) await migrate(db, options.migrations);
+  };
   if (engine === 'pglite') {
     const db = await openDatabase(options.dataDir ? { dataDir: options.dataDir } : { inMemory: true });
-    await migrate(db);
+    await prepare(db);
     return { db, reopenConfig: { dataDir: options.dataDir ?? '' }, dispose: () => db.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -37,7 +46,7 @@ export async function createTestDatabase(engine: 'pglite' | 'postgres', options:
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString() });
-  await migrate(db);
+  await prepare(db);
   return {
     db,
     reopenConfig: { databaseUrl: url.toString() },
