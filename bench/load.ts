@@ -67,14 +67,22 @@ async function startInstance(): Promise<Instance> {
 
 const rssMb = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
+/** Connection errors by code (ECONNRESET …), reported after the run. */
+const connectionErrors = new Map<string, number>();
+function connectionError(error: NodeJS.ErrnoException): number {
+  const code = error.code ?? error.message;
+  connectionErrors.set(code, (connectionErrors.get(code) ?? 0) + 1);
+  return 0;
+}
+
 function send(instance: Instance, path: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request({ host: '127.0.0.1', port: instance.port, path, agent: instance.agent, headers: { Accept: path.startsWith('/api/') ? 'application/json' : 'text/html' } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
+      res.on('error', (error) => resolve(connectionError(error)));
     });
-    req.on('error', () => resolve(0));
+    req.on('error', (error) => resolve(connectionError(error)));
     req.end();
   });
 }
@@ -128,7 +136,7 @@ function report(title: string, result: Awaited<ReturnType<typeof run>>): number 
   if (errors > 0) {
     const byStatus = new Map<string, number>();
     for (const s of result.samples) if (s.status < 200 || s.status >= 300) byStatus.set(`${s.kind} ${s.status || 'connection error'}`, (byStatus.get(`${s.kind} ${s.status || 'connection error'}`) ?? 0) + 1);
-    console.log(`  not 2xx: ${[...byStatus].map(([what, n]) => `${what} ×${n}`).join(', ')}`);
+    console.log(`  not 2xx: ${[...byStatus].map(([what, n]) => `${what} ×${n}`).join(', ')}; connection errors so far: ${[...connectionErrors].map(([code, n]) => `${code} ×${n}`).join(', ') || 'none'}`);
   }
   for (const { kind } of kinds) {
     const ofKind = result.samples.filter((s) => s.kind === kind);

@@ -8,6 +8,7 @@ import { clientAddress } from '../web/client-address.ts';
 
 const SEARCH_POLL_MS = 1000;
 const SHUTDOWN_GRACE_MS = 10_000;
+const KEEP_ALIVE_MS = 65_000;
 const MAIL_POLL_MS = 5000;
 const HOUSEKEEPING_MS = 10 * 60_000;
 // Rate-limit events older than the longest window in use (login back-off, submissions per hour).
@@ -40,6 +41,13 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
     console.log(`Baukasten läuft auf http://localhost:${info.port} (${describeDatabase(config.database)})`);
     void indexing.then(() => console.log(`Suchindex bereit: ${context.search.size} Beiträge.`));
   });
+  // Behind a load balancer or reverse proxy, idle keep-alive connections must outlive the proxy's own
+  // idle timeout (commonly 60 s); otherwise the server closes a connection just as the proxy reuses it
+  // and the request fails with a reset. Node's default is 5 s.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
   // Mails wait in the outbox; with SMTP configured they are sent from there (retried on failure).
   const mail = createMailDelivery(context.outbox, config.mail);
   mail.start(MAIL_POLL_MS);
