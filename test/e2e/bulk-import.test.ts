@@ -114,7 +114,7 @@ describe('bulk import of a folder', () => {
     const importedFirst = new Set(done.filter((l) => l.outcome === 'imported').map((l) => l.file));
     for (const line of rest) expect([line.file, line.outcome]).toEqual([line.file, importedFirst.has(line.file) ? 'duplicate' : 'imported']);
 
-    const exported = spawnSync(process.execPath, [bin, 'export', '--format', 'ndjson'], { cwd: root, env: envFor('c'), encoding: 'utf8' });
+    const exported = spawnSync(process.execPath, [bin, 'export', '--format', 'ndjson', '--intern'], { cwd: root, env: envFor('c'), encoding: 'utf8' });
     const hashes = exported.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { provenance: { contentHash: string } }).provenance.contentHash);
     expect(hashes).toHaveLength(n);
     expect(new Set(hashes).size).toBe(n);
