@@ -143,7 +143,7 @@ export function registerApiTokenRoutes(routes: ReturnType<typeof guardedRoutes>,
         <form method="post" action={apiTokensPath} class="stack" novalidate>
           <CsrfField session={c.var.session!} />
           <TextField id="name" label="Name (welches System nutzt den Zugang?)" value={state.values.name} error={errorFor('name')} autocomplete="off" />
-          <fieldset class={scopesError ? 'checkboxes field-error' : 'checkboxes'} aria-describedby={scopesError ? 'scopes-error' : undefined}>
+          <fieldset class={scopesError ? 'field checkboxes field-error' : 'field checkboxes'} aria-describedby={scopesError ? 'scopes-error' : undefined}>
             <legend>Berechtigungen</legend>
             <ErrorMessage id="scopes" messages={scopesError ? [scopesError] : []} />
             {apiScopes.map((scope) => (
