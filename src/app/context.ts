@@ -36,6 +36,16 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+/** The read port of the public pages over the repositories. */
+export function catalogReader(contributions: ContributionRepository, taxonomy: TaxonomyRepository): CatalogReader {
+  return {
+    listPublished: contributions.listPublished,
+    findPublishedBySlug: contributions.findPublishedBySlug,
+    findPublishedById: contributions.findPublishedById,
+    taxonomyNames: taxonomy.names,
+  };
+}
+
 export async function openAppContext(database: DatabaseConfig, options: { migrate?: boolean } = {}): Promise<AppContext> {
   const db = await openDatabase(database);
   if (options.migrate !== false) await migrate(db);
@@ -47,12 +57,7 @@ export async function openAppContext(database: DatabaseConfig, options: { migrat
     db,
     contributions,
     taxonomy,
-    catalog: {
-      listPublished: contributions.listPublished,
-      findPublishedBySlug: contributions.findPublishedBySlug,
-      findPublishedById: contributions.findPublishedById,
-      taxonomyNames: taxonomy.names,
-    },
+    catalog: catalogReader(contributions, taxonomy),
     search,
     outbox: createOutboxRepository(db),
     auditLog: createAuditLog(db),

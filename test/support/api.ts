@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { createApiToken } from '../../src/app/api-tokens/create-api-token.ts';
+import { catalogReader } from '../../src/app/context.ts';
 import type { ApiScope } from '../../src/domain/api-token.ts';
 import { createCatalogSearch, type CatalogSearchService } from '../../src/search/catalog-search.ts';
 import { createApiTokensRepository, type ApiTokensRepository } from '../../src/storage/api-tokens-repository.ts';
@@ -38,12 +39,7 @@ export async function createApiInstance(db: Database, limits: ApiRateLimits = { 
   const search = createCatalogSearch({ contributions });
   await search.load();
   const app = createWebApp({
-    catalog: {
-      listPublished: contributions.listPublished,
-      findPublishedBySlug: contributions.findPublishedBySlug,
-      findPublishedById: contributions.findPublishedById,
-      taxonomyNames: taxonomy.names,
-    },
+    catalog: catalogReader(contributions, taxonomy),
     search,
     siteUrl: 'https://baukasten.example',
     apiAccess: { apiTokens, rateLimits: createRateLimits(db), limits, clientAddress, writes: { db, contributions, auditLog, search } },

@@ -13,6 +13,7 @@ import { textOf } from '../../../test/support/html.ts';
 import { createWebApp } from '../app.tsx';
 import type { CatalogReader } from '../ports.ts';
 import { encodeCursor, queryHash } from './cursor.ts';
+import { catalogReader } from '../../app/context.ts';
 import { openApiDocument } from './openapi.ts';
 import { createApiRoutes } from './routes.tsx';
 
@@ -46,12 +47,7 @@ describe.each(testEngines)('read API on %s', (engine) => {
     database = await createTestDatabase(engine);
     repository = createContributionRepository(database.db);
     const taxonomy = createTaxonomyRepository(database.db);
-    catalog = {
-      listPublished: repository.listPublished,
-      findPublishedBySlug: repository.findPublishedBySlug,
-      findPublishedById: repository.findPublishedById,
-      taxonomyNames: taxonomy.names,
-    };
+    catalog = catalogReader(repository, taxonomy);
     published = await repository.createMany([bfaFactsheet, vagQuestionnaire, repairCafe].map((c) => ({ content: contentOf(c) })), { state: 'published', actor: 'test' });
     // A draft whose contact did not consent: never visible.
     await repository.create({ ...contentOf(repairCafe), title: 'Entwurf mit geheimer Kontaktperson' }, { state: 'draft', actor: 'test' });
