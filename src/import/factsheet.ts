@@ -44,8 +44,50 @@ const cleanTitle = (s: string): string | null => {
 
 const joinValues = (fields: Field[]): string => fields.map((f) => f.value).filter(Boolean).join('\n\n');
 
+/**
+ * A title is one line (or a paragraph wrapped over a few lines): the value's first paragraph, up
+ * to a line that looks like a label of its own ("Kommune: …"), so that a title never swallows
+ * the next section when that section's label is unknown.
+ */
+function titleLines(value: string): string {
+  const out: string[] = [];
+  for (const line of value.split('\n')) {
+    if (!line.trim()) {
+      if (out.length) break;
+      continue;
+    }
+    if (out.length && /^\s*(?:\*\*)?[^\s:][^:]{0,58}:(?:\*\*)?(?:\s|$)/.test(line)) break;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+const urlPattern = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i;
+
+function websiteIn(value: string): string | null {
+  const url = urlPattern.exec(value)?.[0]?.replace(/[.,;]$/, '');
+  const normalised = url?.startsWith('www.') ? `https://${url}` : url;
+  return normalised && UrlSchema.safeParse(normalised).success ? normalised : null;
+}
+
+// Labels that head the whole funding section; more specific ones ("Eigenanteil") explain their amount.
+const genericFundingLabel = /^(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen|Kosten und Finanzierung|Finanzierung und Förderung|Förderung und Finanzierung)$/i;
+
+/**
+ * The municipality that runs a project is its place when the document names no other: a sponsor
+ * "Stadt Hanau", "Gemeinde Biebertal" or "Odenwaldkreis" (not "Diakonie Region Kassel").
+ */
+export function placesFromSponsor(sponsor: Organisation | null): PlaceDraft[] {
+  const name = sponsor?.name.split(',')[0]?.trim();
+  if (!name) return [];
+  const found = findPlaces(name);
+  const first = found[0];
+  if (!first || !name.startsWith(first.label)) return [];
+  return [first];
+}
+
 // Where a field's label names a content field; contact details repeat legitimately (one per person).
-const repeatableKeys = new Set<Field['key']>(['name', 'address', 'contact', 'phone', 'email', 'website']);
+const repeatableKeys = new Set<Field['key']>(['name', 'address', 'contact', 'role', 'phone', 'email', 'website', 'other']);
 const contentField: Partial<Record<Field['key'], string>> = { place: 'places', legal: 'legalReferences' };
 
 /** The same label twice (a document pasted twice, a copied block): the editor must decide which applies. */
@@ -102,6 +144,12 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         awaitingContactName = parsed.length === 0;
         break;
       }
+      case 'role': {
+        const target = contacts[contacts.length - 1];
+        const role = plainLine(value.split('\n')[0] ?? '');
+        if (target && !target.role && role) target.role = clip(role, 200);
+        break;
+      }
       case 'phone':
       case 'email': {
         const found = f.key === 'phone' ? findPhone(value) : findEmail(value);
@@ -114,12 +162,9 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         else if (!target) orphans[f.key] ??= found;
         break;
       }
-      case 'website': {
-        const url = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i.exec(value)?.[0]?.replace(/[.,;]$/, '');
-        const normalised = url?.startsWith('www.') ? `https://${url}` : url;
-        if (normalised && UrlSchema.safeParse(normalised).success) website ??= normalised;
+      case 'website':
+        website ??= websiteIn(value);
         break;
-      }
       default:
         break;
     }
@@ -135,6 +180,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   let sponsor: Organisation | null = null;
   const block = parseOrganisationBlock(sponsorBlock);
   const name = sponsorName ? splitAbbreviation(plainLine(sponsorName)).name : block?.name ?? null;
+  // A web address standing in the sponsor block is the sponsor's website.
+  website ??= websiteIn(sponsorBlock);
   if (name) {
     const address = addressText ? parseAddress(addressText) : block ? { street: block.street, postcode: block.postcode, city: block.city } : { street: null, postcode: null, city: null };
     sponsor = { name: clip(name, 300), ...address, website };
@@ -168,8 +215,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
       funding.grantCents ??= part.grantCents;
       funding.ownCents ??= part.ownCents;
       funding.totalCents ??= part.totalCents;
-      // Generic labels ("Finanzierung") add nothing; specific ones ("Eigenmittel") explain the amount.
-      texts.push(role && !/^(?:Finanzierung|Förderung|Fördermittel)$/i.test(f.label) ? `${f.label}: ${part.text ?? ''}` : (part.text ?? ''));
+      // Generic labels ("Finanzierung") add nothing; specific ones ("Eigenmittel", "Drittmittel") explain the amount.
+      texts.push(!genericFundingLabel.test(plainLine(f.label)) ? `${plainLine(f.label)}: ${part.text ?? ''}` : (part.text ?? ''));
     }
     funding.text = clip(texts.filter(Boolean).join('\n'), 2000) || null;
     if (!funding.sources.length)
@@ -186,7 +233,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   }
 
   return {
-    title: title ? cleanTitle(title.value) : null,
+    title: title ? cleanTitle(titleLines(title.value)) : null,
     purpose,
     description,
     sponsor,
@@ -250,6 +297,10 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     places = findPlaces(prose).slice(0, 50);
     if (places.length)
       warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
+  }
+  if (!places.length) {
+    places = placesFromSponsor(f.sponsor);
+    if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
   }
   let funding = f.funding;
   if (!funding) {

@@ -11,6 +11,7 @@ export type FieldKey =
   | 'name'
   | 'address'
   | 'contact'
+  | 'role'
   | 'phone'
   | 'email'
   | 'place'
@@ -21,7 +22,9 @@ export type FieldKey =
   | 'targetGroups'
   | 'legal'
   | 'website'
-  | 'participation';
+  | 'participation'
+  /** A known section that is none of the fields (e.g. "Stand", "SDGs"): it ends the section before it. */
+  | 'other';
 
 export interface Field {
   key: FieldKey;
@@ -38,55 +41,80 @@ interface LabelDef {
   names: string[];
 }
 
+/*
+ * The labels, as data. Names are written in their base form (see normaliseLabel): lowercase,
+ * without gender endings ("ansprechpartner" also reads "Ansprechpartner/in", "Ansprechpartnerinnen")
+ * and with optional letters spelled out ("zielgruppen" also reads "Zielgruppe(n)"). A qualifier
+ * "des Projekts", "der Maßnahme", "der Umsetzung" … after a label is dropped by lookupLabel, so
+ * "Ziele des Projekts" and "Träger der Maßnahme" need no entry of their own.
+ */
 const labelDefs: LabelDef[] = [
-  { key: 'title', strong: false, names: ['projekt'] },
-  { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes'] },
-  { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung'] },
+  { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
+  { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes', 'bezeichnung', 'name des vorhabens', 'bezeichnung des vorhabens', 'name der maßnahme', 'vorhabenstitel', 'vorhabensbezeichnung'] },
+  { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung', 'zielsetzungen', 'ziele und zweck', 'zweck und ziele', 'zielstellung', 'vorhabensziele'] },
   { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele'] },
-  { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt'] },
+  { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
+  { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
   { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution'] },
-  { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift'] },
-  { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'kontaktdaten'] },
-  { key: 'contact', strong: false, names: ['kontakt'] },
-  { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.'] },
-  { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse'] },
-  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion'] },
-  { key: 'place', strong: false, names: ['ort', 'orte', 'region'] },
-  { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum'] },
-  { key: 'period', strong: false, names: ['zeitraum'] },
-  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung'] },
-  { key: 'description', strong: false, names: ['beschreibung'] },
-  { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil'] },
-  { key: 'funding', strong: false, names: ['förderung', 'kosten'] },
-  { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner'] },
-  { key: 'partners', strong: false, names: ['partner', 'kooperationen'] },
+  { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz'] },
+  { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
+  { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen'] },
+  { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
+  { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
+  { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
+  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse'] },
+  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo'] },
+  { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
+  { key: 'period', strong: false, names: ['zeitraum', 'dauer', 'wann'] },
+  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung'] },
+  { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
+  { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen'] },
+  { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen'] },
+  { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner', 'kooperationspartner und netzwerk', 'beteiligte partner', 'projektbeteiligte'] },
+  { key: 'partners', strong: false, names: ['partner', 'kooperationen', 'beteiligte', 'mitwirkende'] },
   { key: 'targetGroups', strong: true, names: ['zielgruppe', 'zielgruppen'] },
-  { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage'] },
-  { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url'] },
-  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit'] },
+  { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen'] },
+  { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url', 'informationen im internet'] },
+  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen'] },
+  { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
 
 const labelIndex = new Map<string, LabelDef>();
 for (const def of labelDefs) for (const name of def.names) labelIndex.set(name, def);
 
-/** "Ansprechpartner/in", "Ansprechpartner*in", "Zielgruppe(n)", "Kooperationspartner:innen" → base form. */
+/** "Ansprechpartner/in", "Ansprechpartner*in", "Zielgruppe(n)", "Ziel(e)", "Kooperationspartner:innen" → base form. */
 export function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(/\(n\)$/, 'n')
-    .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?|innen)$/, '')
+    .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?)(?=\s|$)/g, '')
+    .replace(/\((e|n|en|s|es)\)/g, '$1')
+    .replace(/innen$/, '')
     .trim();
 }
 
+// "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
+const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|umsetzung|durchführung)$/;
+
+function lookupOne(label: string): LabelDef | undefined {
+  const name = normaliseLabel(label);
+  const direct = labelIndex.get(name);
+  if (direct) return direct;
+  const base = name.replace(qualifier, '');
+  if (base === name) return undefined;
+  const def = labelIndex.get(base);
+  // "Name des Vorhabens" is the title, not an organisation's name.
+  return def?.key === 'name' ? labelIndex.get('titel') : def;
+}
+
 export function lookupLabel(label: string): LabelDef | undefined {
-  const direct = labelIndex.get(normaliseLabel(label));
+  const direct = lookupOne(label);
   if (direct) return direct;
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;
   for (const part of parts) {
-    const def = labelIndex.get(normaliseLabel(part));
+    const def = lookupOne(part);
     if (def) return def;
   }
   return undefined;
@@ -99,17 +127,21 @@ export interface LabelLine {
   strong: boolean;
 }
 
+// Section numbering in front of a label: "1.", "2)", "1.1", "IV.", "B)".
+const numbering = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H][.)]|\d{1,2}\))\s+/;
+
 /** Recognises a label at the start of a line, or returns null. */
 export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
   const heading = /^#{1,6}\s+/.test(s);
   // List bullets ("- ", "* ", "• ") in front of a label; "**" has no space and is left alone.
-  s = s.replace(/^#{1,6}\s+/, '').replace(/^[-*•]\s+/, '');
+  const bulleted = /^[-*•]\s+/.test(s.replace(/^#{1,6}\s+/, ''));
+  s = s.replace(/^#{1,6}\s+/, '').replace(/^[-*•]\s+/, '').replace(numbering, '');
 
   const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
   if (bold) {
-    let inner = (bold[2] ?? '').trim();
+    let inner = (bold[2] ?? '').trim().replace(numbering, '');
     let rest = bold[3] ?? '';
     let colon = false;
     if (inner.endsWith(':')) {
@@ -130,9 +162,10 @@ export function matchLabelLine(line: string): LabelLine | null {
     const def = lookupLabel(plain[1] ?? '');
     if (def) return { key: def.key, label: (plain[1] ?? '').trim(), rest: (plain[2] ?? '').trim(), strong: def.strong };
   }
-  // A label alone on its line without colon (headings, converted tables): only specific labels.
+  // A label alone on its line without colon (headings, converted tables, forms with the value on
+  // the next line); a list item that is only a word ("- Kosten") is content, unless it is specific.
   const def = lookupLabel(s);
-  if (def && (def.strong || heading)) return { key: def.key, label: s, rest: '', strong: def.strong };
+  if (def && (def.strong || heading || !bulleted)) return { key: def.key, label: s, rest: '', strong: def.strong };
   return null;
 }
 

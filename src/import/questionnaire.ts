@@ -8,7 +8,7 @@ import { findPeriod } from './extract/period.ts';
 import { findPlaces } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { parseFields } from './fields.ts';
-import { interpretFields } from './factsheet.ts';
+import { interpretFields, placesFromSponsor } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
 import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
@@ -165,6 +165,12 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   const periodFound = header.period ?? findPeriod(allAnswers);
   const documentWide = extractDocumentWide(text);
   warnings.push(...header.warnings, ...documentWide.warnings);
+  let places = header.places ?? findPlaces(allAnswers).slice(0, 50);
+  if (!places.length) {
+    // The municipality that fills in the questionnaire is where the project runs.
+    places = placesFromSponsor(sponsor);
+    if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
+  }
 
   const content: ContributionContentInput = {
     kind: 'projekt',
@@ -177,7 +183,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     sponsor,
     contacts: header.contacts,
     partners: header.partners ?? findPartnersInProse(allAnswers),
-    places: header.places ?? findPlaces(allAnswers).slice(0, 50),
+    places,
     period: periodFound ? { start: periodFound.start, end: periodFound.end, text: periodFound.text } : {},
     participation: findParticipation(allAnswers),
     funding: header.funding ?? { sources, grantCents: funding.grantCents, ownCents: funding.ownCents, totalCents: funding.totalCents, text: funding.text },

@@ -56,6 +56,18 @@ describe('contact', () => {
     ]);
   });
 
+  it('a contact written on one line with role, phone and e-mail; several separated by ";"', () => {
+    expect(parseContactBlock('Jana Krüger, Fachbereich Stadtentwicklung, Tel. 05542 508-130, j.krueger@witzenhausen.example')).toEqual([
+      { name: 'Jana Krüger', role: 'Fachbereich Stadtentwicklung', phone: '+49 5542 508130', email: 'j.krueger@witzenhausen.example', publishConsent: false },
+    ]);
+    expect(parseContactBlock('Petra Lang (Vorstand) Tel. 06644 9601-23 p.lang@example.org; Nadine Schäfer, nadine@example.org, 06181 295-1732').map((c) => [c.name, c.role, c.phone])).toEqual([
+      ['Petra Lang', 'Vorstand', '+49 6644 960123'],
+      ['Nadine Schäfer', null, '+49 6181 2951732'],
+    ]);
+    // A heading or a label line that slipped into the block is no person.
+    expect(parseContactBlock('## Projektgebiet\nhessenweit, Auftaktveranstaltungen in Kassel')).toEqual([]);
+  });
+
   it('addresses on lines or after commas', () => {
     expect(parseAddress('Friedenstraße 26\n35578 Wetzlar')).toEqual({ street: 'Friedenstraße 26', postcode: '35578', city: 'Wetzlar' });
     expect(parseAddress('Am Markt 1, 34117 Kassel')).toEqual({ street: 'Am Markt 1', postcode: '34117', city: 'Kassel' });
@@ -65,6 +77,14 @@ describe('contact', () => {
       postcode: '60311',
       city: 'Frankfurt am Main',
     });
+  });
+
+  it('an organisation whose line breaks a converter turned into spaces, and a town after the legal form', () => {
+    expect(parseOrganisationBlock('Dorfladen Ilbeshausen eG Hauptstraße 7 36355 Grebenhain')).toEqual({ name: 'Dorfladen Ilbeshausen eG', street: 'Hauptstraße 7', postcode: '36355', city: 'Grebenhain' });
+    expect(parseOrganisationBlock('Amt für Umwelt Berliner Straße 100 63065 Offenbach am Main')).toEqual({ name: 'Amt für Umwelt', street: 'Berliner Straße 100', postcode: '63065', city: 'Offenbach am Main' });
+    expect(parseOrganisationBlock('BEG Wetterau eG, Friedberg (Hessen)')).toEqual({ name: 'BEG Wetterau eG', street: null, postcode: null, city: 'Friedberg (Hessen)' });
+    expect(parseOrganisationBlock('Stadt Kassel, Umwelt- und Gartenamt')?.name).toBe('Stadt Kassel, Umwelt- und Gartenamt');
+    expect(parseOrganisationBlock('Umweltzentrum gGmbH\nKasseler Straße 1a\n35683 Dillenburg\nwww.umweltzentrum.example')).toEqual({ name: 'Umweltzentrum gGmbH', street: 'Kasseler Straße 1a', postcode: '35683', city: 'Dillenburg' });
   });
 });
 
