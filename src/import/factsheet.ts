@@ -1,7 +1,7 @@
 import { UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
 import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
-import { extractFunding, labelRole } from './extract/funding.ts';
+import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
 import { parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
@@ -219,6 +219,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
       texts.push(!genericFundingLabel.test(plainLine(f.label)) ? `${plainLine(f.label)}: ${part.text ?? ''}` : (part.text ?? ''));
     }
     funding.text = clip(texts.filter(Boolean).join('\n'), 2000) || null;
+    funding.sources = dropGenericFunders(funding.sources);
+    completeSourceAmounts(funding);
     if (!funding.sources.length)
       warnings.push(warning('funding', 'ambiguous', 'Finanzierung: der Geldgeber wurde nicht erkannt. Bitte die Förderquelle ergänzen.'));
   }

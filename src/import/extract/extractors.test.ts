@@ -125,6 +125,10 @@ describe('money', () => {
     ['0,5 Millionen Euro', 50_000_000],
   ])('%s', (text, cents) => expect(parseEuroCents(text)).toBe(cents));
 
+  it('thousands written into the currency', () => {
+    expect(findAmounts('Zuwendung: 210 T€, Drittmittel 15 TEUR').map((a) => a.cents)).toEqual([21_000_000, 1_500_000]);
+  });
+
   it('needs a currency, so years and counts are not money', () => {
     expect(findAmounts('Seit 2019 an 12 Standorten')).toEqual([]);
   });
@@ -235,6 +239,43 @@ describe('funding', () => {
       { name: 'Land Hessen', kind: 'land', amountCents: 12_700_000 },
       { name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 2_000_000 },
     ]);
+  });
+
+  it('gives each amount the role word next to it, also with several roles in one line', () => {
+    const roles = (text: string) => {
+      const f = extractFunding(text, { field: true });
+      return { grant: f.grantCents, own: f.ownCents, total: f.totalCents, sources: f.sources.map((s) => [s.name, s.amountCents]) };
+    };
+    expect(roles('Gesamtausgaben 1,2 Mio. €, davon Zuwendung des Landes Hessen 850.000 EUR; Eigenmittel 350.000 EUR')).toEqual({
+      grant: 85_000_000,
+      own: 35_000_000,
+      total: 120_000_000,
+      sources: [['Land Hessen', 85_000_000], ['Eigenmittel', 35_000_000]],
+    });
+    expect(roles('Gesamtvolumen 96.500 Euro (Zuwendung der Stadt Kassel 72.375 Euro, Eigenmittel 24.125 Euro)')).toEqual({
+      grant: 7_237_500,
+      own: 2_412_500,
+      total: 9_650_000,
+      sources: [['Stadt Kassel', 7_237_500], ['Eigenmittel', 2_412_500]],
+    });
+    expect(roles('Förderung durch die Deutsche Bundesstiftung Umwelt (DBU) in Höhe von 125.000 €, Eigenanteil des Trägers 40.000 €')).toMatchObject({
+      grant: 12_500_000,
+      own: 4_000_000,
+      sources: [['Deutsche Bundesstiftung Umwelt', 12_500_000], ['Eigenmittel', 4_000_000]],
+    });
+    // A role word right after the amount binds it; third-party funds are no grant.
+    expect(roles('80.000 € Förderung durch das Land Hessen und 20.000 € Eigenmittel')).toMatchObject({ grant: 8_000_000, own: 2_000_000 });
+    expect(roles('Drittmittel: 15 T€ (Sparkassen-Stiftung Dillenburg)')).toMatchObject({ grant: null, sources: [['Sparkassen-Stiftung Dillenburg', 1_500_000]] });
+  });
+
+  it('an amount a funder gives without role word is the grant when it is the only one', () => {
+    const f = extractFunding('Die Anschaffung kostete rund 48.000 Euro; 36.000 Euro davon kamen aus dem Landesprogramm „Mobil im ländlichen Raum“.');
+    expect(f).toMatchObject({ grantCents: 3_600_000, totalCents: 4_800_000, sources: [{ name: 'Land Hessen', kind: 'land', amountCents: 3_600_000 }] });
+    // Two funders with an amount each: which is "the" grant is left to the editor.
+    expect(extractFunding('Landkreis Darmstadt-Dieburg: 30.000 Euro\nBundesprogramm „Demokratie leben!“: 45.000 Euro', { field: true })).toMatchObject({
+      grantCents: null,
+      sources: [{ name: 'Landkreis Darmstadt-Dieburg', kind: 'kommune', amountCents: 3_000_000 }, { name: 'Bund', kind: 'bund', amountCents: 4_500_000 }],
+    });
   });
 
   it('takes the role from the label when the line has none', () => {
