@@ -17,13 +17,22 @@ import type { ImportWarning } from './types.ts';
  * The questionnaire (Frageformular) has four fixed questions. A question is recognised by its
  * number (1–4, written "1.", "1)", "Frage 1:", "**1.**" …) together with its typical wording,
  * or by the wording alone; numbering alone is not enough because answers contain numbered
- * lists. Questions must appear in order.
+ * lists. Questions must appear in order. Forms reword and shorten the questions ("Wer hat Sie
+ * unterstützt?", "2. Unterstützung", "Übertragbarkeit"), so besides the wording of the official
+ * form (`signatures`) there are the words such rewordings use (`topics`), as data; a topic alone
+ * counts for a line that asks ("…?"), is headed "Frage n" or is the next number in sequence.
  */
 const signatures: Record<number, RegExp> = {
   1: /Entscheidung|Idee\b.*(?:Fachverwaltung|Zivilgesellschaft)|wie\s+(?:kam|entstand)/i,
   2: /Wer\s+oder\s+was|geholfen|Unterstützung\s+(?:in|au(?:ß|ss)erhalb)/i,
   3: /Herausforderung|neu\s+für\s+Sie|Tipps/i,
   4: /Voraussetzung|geeignet/i,
+};
+const topics: Record<number, RegExp> = {
+  1: /Entscheidung|\bIdee|Entstehung|entstanden|entstand|Anstoß|Anlass|Ursprung|Ausgangspunkt|wie\s+kam|Beschluss|beschlossen|Vorgeschichte/i,
+  2: /Wer\s+oder\s+was|geholfen|[Uu]nterstütz|\bHilfe|Materialien|Akteure|Partner|Kooperation|Netzwerk|Förderer/i,
+  3: /Herausforderung|schwierig|Schwierigkeit|Hürden?\b|Hindernis|Probleme?\b|Stolperstein|neu\s+für|Neues|Tipps?\b|Erfahrung|Empfehlung|empfehlen|gelernt/i,
+  4: /Voraussetzung|geeignet|eignet|Eignung|[Üü]bertragbar|mitbringen|erfüllen|andere[n]?\s+Kommunen|Nachahm/i,
 };
 
 export interface QuestionHeading {
@@ -34,30 +43,34 @@ export interface QuestionHeading {
   endLine: number;
   /** Answer text written on the heading line itself ("**1. Frage?** Antwort …"). */
   after: string;
+  /** Recognised by the form's own wording, a "Frage n" heading or a question mark; not only by a topic word. */
+  strong: boolean;
 }
 
 interface HeadingCandidate {
   n: number | null;
   question: string;
   after: string;
+  /** Headed "Frage n". */
+  frage?: boolean;
 }
 
 function parseHeadingLine(line: string): HeadingCandidate | null {
   const s = line.trim().replace(/^#{1,6}\s+/, '');
   if (!s) return null;
-  const number = /^(?:Frage\s*(?:Nr\.\s*)?)?([1-4])\s*(?:[.):]\s*|\s+|$)(.*)$/i;
+  const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4])\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
   const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
   if (bold) {
     const inner = (bold[2] ?? '').trim();
     const rest = (bold[3] ?? '').trim();
-    const onlyNumber = /^(?:Frage\s*)?([1-4])\s*[.):]?$/i.exec(inner);
-    if (onlyNumber) return { n: Number(onlyNumber[1]), question: rest.replace(/^[:.]\s*/, ''), after: '' };
+    const onlyNumber = /^(Frage\s*)?([1-4])\s*[.):]?$/i.exec(inner);
+    if (onlyNumber) return { n: Number(onlyNumber[2]), question: rest.replace(/^[:.]\s*/, ''), after: '', frage: Boolean(onlyNumber[1]) };
     const numbered = number.exec(inner);
-    if (numbered) return { n: Number(numbered[1]), question: (numbered[2] ?? '').trim(), after: rest };
+    if (numbered) return { n: Number(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
-  if (numbered) return { n: Number(numbered[1]), question: (numbered[2] ?? '').replace(/\*\*/g, '').trim(), after: '' };
+  if (numbered) return { n: Number(numbered[2]), question: (numbered[3] ?? '').replace(/\*\*/g, '').trim(), after: '', frage: Boolean(numbered[1]) };
   return { n: null, question: s.replace(/\*\*/g, ''), after: '' };
 }
 
@@ -88,17 +101,24 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
       if (endLine === i + 1 && !question) continue;
     }
     let n: number | null = null;
+    let strong = true;
+    const asks = question.includes('?');
     if (c.n !== null && c.n > last) {
-      const sig = signatures[c.n];
-      if (sig?.test(question) || (question.endsWith('?') && question.length > 30 && c.n === last + 1)) n = c.n;
-    } else if (c.n === null && question.includes('?') && question.length < 400) {
-      for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) && /^\p{Lu}/u.test(question)) {
+      const next = c.n === last + 1;
+      if (signatures[c.n]?.test(question) || (asks && question.length > 30 && next) || (c.frage && next)) n = c.n;
+      // "2. Unterstützung und Materialien": a short heading in sequence with the question's topic.
+      else if (next && question.length <= 120 && topics[c.n]?.test(question)) {
+        n = c.n;
+        strong = asks || Boolean(c.frage);
+      }
+    } else if (c.n === null && asks && question.length < 400 && /^\p{Lu}/u.test(question)) {
+      for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) || topics[k]?.test(question)) {
         n = k;
         break;
       }
     }
     if (n === null) continue;
-    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after });
+    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after, strong });
     last = n;
     i = endLine - 1;
   }

@@ -258,7 +258,8 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
   }
   if (!options.field && used.length === 0) {
     // Funding mentioned, but neither funder nor amount recognised: keep the sentence for the editor.
-    const mention = splitSentences(text).find((s) => /gefördert|finanziert|Förderung erfolgt|Finanzierung erfolgt|aus Mitteln/i.test(s));
+    // The verb, not the adjective: "die geförderten Projekte" says nothing about this project's funding.
+    const mention = splitSentences(text).find((s) => /\bgefördert\b|\bfinanziert\b|Förderung erfolgt|Finanzierung erfolgt|aus Mitteln/i.test(s));
     if (mention) {
       result.text = clip(mention, 2000);
       result.unnamed = true;
