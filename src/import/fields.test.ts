@@ -29,6 +29,14 @@ describe('labels', () => {
     expect(matchLabelLine('**Ziel** ist es, …')).toBeNull();
   });
 
+  it('a specific label that a PDF ran into the previous sentence starts a new field', () => {
+    const { fields } = parseFields('Beschreibung: Sie beraten in den Rathäusern. Finanzierung: Die Kosten von 540.000 Euro trägt der Bund.');
+    expect(fields.map((f) => [f.key, f.value])).toEqual([
+      ['description', 'Sie beraten in den Rathäusern.'],
+      ['funding', 'Die Kosten von 540.000 Euro trägt der Bund.'],
+    ]);
+  });
+
   it('ends a section at every known label, also without colon', () => {
     const { fields } = parseFields('Projekttitel\nBlühende Gewerbegebiete\n\nZiele des Projekts\nInsekten fördern.\n\nTräger der Maßnahme\nRegionalpark GmbH');
     expect(fields.map((f) => [f.key, f.value])).toEqual([

@@ -169,6 +169,19 @@ export function matchLabelLine(line: string): LabelLine | null {
   return null;
 }
 
+// Specific labels, longest first, for labels that a PDF's text layer ran into the previous sentence.
+const strongLabelNames = labelDefs
+  .filter((d) => d.strong)
+  .flatMap((d) => d.names)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+const runInLabel = new RegExp(`(?<=[.!?])[ \\t]+(?=(?:${strongLabelNames.join('|')})\\s*:)`, 'giu');
+
+/** "… in den Rathäusern. Finanzierung: Die …": a specific label after a sentence starts a new line. */
+function splitRunInLabels(text: string): string {
+  return text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
+}
+
 /** Turns two-cell Markdown table rows "| Label | value |" into "Label: value" lines. */
 function untable(text: string): string {
   return text
@@ -190,7 +203,7 @@ export interface ParsedFields {
 }
 
 export function parseFields(text: string): ParsedFields {
-  const lines = untable(text).split('\n');
+  const lines = untable(splitRunInLabels(text)).split('\n');
   const fields: Field[] = [];
   const preamble: string[] = [];
   let current: { key: FieldKey; label: string; lines: string[] } | null = null;
@@ -212,7 +225,7 @@ export function parseFields(text: string): ParsedFields {
 /** Number of distinct strong labels (for format detection). */
 export function countStrongLabels(text: string): number {
   const seen = new Set<FieldKey>();
-  for (const line of untable(text).split('\n')) {
+  for (const line of untable(splitRunInLabels(text)).split('\n')) {
     const m = matchLabelLine(line);
     if (m?.strong) seen.add(m.key);
   }

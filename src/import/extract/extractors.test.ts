@@ -100,6 +100,7 @@ describe('period', () => {
     ['von Januar 2022 bis Ende 2024', '2022-01', '2024', 'von Januar 2022 bis Ende 2024'],
     ['1.4.22 - 31.3.24', '2022-04-01', '2024-03-31', '1.4.22 - 31.3.24'],
     ['befristet bis 31.12.2025', null, '2025-12-31', 'bis 31.12.2025'],
+    ['1. Januar 2023 bis 31. Dezember 2025', '2023-01-01', '2025-12-31', '1. Januar 2023 bis 31. Dezember 2025'],
   ])('%s', (text, start, end, matched) => expect(findPeriod(text)).toEqual({ start, end, text: matched }));
 
   it('"laufend" keeps the wording without dates (fields only)', () => {
@@ -182,6 +183,28 @@ describe('places', () => {
     expect(ids('Bergstraße 12, 64283 Darmstadt').map((p) => p[0])).toEqual(['st-darmstadt']);
   });
 
+  it('a place field keeps every item of its list, with focus words', () => {
+    expect(parsePlacesField('Main-Kinzig-Kreis, vor allem Gelnhausen und Wächtersbach')).toEqual([
+      { regionId: 'lk-main-kinzig', label: 'Main-Kinzig-Kreis', focus: false },
+      { regionId: null, label: 'Gelnhausen', focus: true },
+      { regionId: null, label: 'Wächtersbach', focus: true },
+    ]);
+    expect(parsePlacesField('hessenweit, Auftaktveranstaltungen in Kassel, Gießen und Darmstadt').map((p) => [p.regionId, p.label])).toEqual([
+      ['hessen', 'hessenweit'],
+      ['st-kassel', 'Kassel'],
+      [null, 'Gießen'],
+      ['st-darmstadt', 'Darmstadt'],
+    ]);
+    // Common nouns in the list are no places.
+    expect(parsePlacesField('Landkreis Darmstadt-Dieburg mit allen 23 Städten und Gemeinden').map((p) => p.label)).toEqual(['Landkreis Darmstadt-Dieburg']);
+  });
+
+  it('a district written with or without hyphen, also in coordinations', () => {
+    expect(expandCoordinations('Main-Taunus- und Hochtaunuskreis')).toBe('Main-Taunus-Kreis und Hochtaunuskreis');
+    expect(ids('Main-Taunus- und Hochtaunuskreis').map((p) => p[0])).toEqual(['lk-main-taunus', 'lk-hochtaunus']);
+    expect(ids('im Vogelsberg-Kreis und im Main-Kinzigkreis').map((p) => p[0])).toEqual(['lk-vogelsberg', 'lk-main-kinzig']);
+  });
+
   it('deduplicates by region', () => {
     expect(ids('Wiesbaden. Stadt Wiesbaden. Modellregion Wiesbaden.')).toEqual([['st-wiesbaden', 'Wiesbaden', true]]);
   });
@@ -196,6 +219,13 @@ describe('legal references', () => {
     ]);
     expect(findLegalReferences('Prävention nach § 20a SGB V')).toEqual([{ label: '§ 20a SGB V', law: 'SGB V', section: '20a' }]);
     expect(findLegalReferences('§ 61 Abs. 2 SGB IX')).toEqual([{ label: '§ 61 Abs. 2 SGB IX', law: 'SGB IX', section: '61 Abs. 2' }]);
+  });
+
+  it('laws written out, with or without abbreviation', () => {
+    expect(findLegalReferences('Rechtsgrundlage: § 3 Hessisches Naturschutzgesetz (HeNatG)')).toEqual([
+      { label: '§ 3 Hessisches Naturschutzgesetz (HeNatG)', law: 'HeNatG', section: '3' },
+    ]);
+    expect(findLegalReferences('nach § 12 des Hessischen Wassergesetzes')).toEqual([{ label: '§ 12 des Hessischen Wassergesetzes', law: 'Hessischen Wassergesetzes', section: '12' }]);
   });
 
   it('needs a law abbreviation', () => {
@@ -306,6 +336,7 @@ describe('participation', () => {
     ['Die Teilnahme ist abgeschlossen.', 'closed'],
     ['Interessierte Kommunen können sich jederzeit bewerben.', 'open'],
     ['Eine Teilnahme ist weiterhin möglich.', 'open'],
+    ['Weitere Geschäfte können jederzeit mitmachen.', 'open'],
     ['Das Projekt wurde 2020 beendet.', 'unknown'],
   ])('%s → %s', (text, status) => expect(findParticipation(text).status).toBe(status));
 });
@@ -325,5 +356,8 @@ describe('partners and target groups', () => {
     expect(findTargetGroupsInProse('Zielgruppen sind Langzeitarbeitslose und Alleinerziehende.')).toEqual(['Langzeitarbeitslose', 'Alleinerziehende']);
     expect(parseTargetGroupsField('Schülerinnen und Schüler der Klassen 5 bis 7')).toEqual(['Schülerinnen und Schüler der Klassen 5 bis 7']);
     expect(parseTargetGroupsField('Bürgerinnen und Bürger, Vereine')).toEqual(['Bürgerinnen und Bürger', 'Vereine']);
+    // Alternatives within one group, not three groups.
+    expect(parseTargetGroupsField('Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag')).toEqual(['Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag']);
+    expect(parseTargetGroupsField('Familien, Vereine oder Schulklassen')).toEqual(['Familien', 'Vereine', 'Schulklassen']);
   });
 });

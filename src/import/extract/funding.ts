@@ -222,7 +222,7 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
     ? text.split('\n').flatMap((l) => splitSentences(l)).filter((c) => c.trim())
     : splitSentences(text).filter((s) => fundingCue.test(s) && (findFunders(s).length > 0 || findAmounts(s).length > 0));
   const result: ExtractedFunding = { sources: [], grantCents: null, ownCents: null, totalCents: null, text: null, unnamed: false };
-  const used: string[] = [];
+  const used: Array<{ clause: string; names: string[]; amounts: number }> = [];
   let fieldAmounts = 0;
   // Amounts without role word that a funder other than own funds gives: the grant, if only one.
   const funderAmounts: number[] = [];
@@ -254,8 +254,12 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
       if (!known) result.sources.push(source);
       else known.amountCents ??= source.amountCents;
     }
-    if (hits.length || amountsInClause.length || options.field) used.push(clause.trim());
+    if (hits.length || amountsInClause.length || options.field) used.push({ clause: options.field ? clause.trim() : clause.trim().replace(/^[-*•]\s+/, ''), names: hits.map((h) => h.source.name), amounts: amountsInClause.length });
   }
+  result.sources = dropGenericFunders(result.sources);
+  // A sentence that only named a generic funder given way to a specific one ("Nachdem das Land
+  // Hessen das Förderprogramm aufgelegt hatte, …" beside "Förderung des Hessischen Ministeriums …") says nothing more.
+  const telling = options.field ? used : used.filter((u) => u.amounts > 0 || u.names.some((n) => result.sources.some((s) => s.name === n)));
   if (!options.field && used.length === 0) {
     // Funding mentioned, but neither funder nor amount recognised: keep the sentence for the editor.
     // The verb, not the adjective: "die geförderten Projekte" says nothing about this project's funding.
@@ -269,9 +273,8 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
   // "Projektkosten: 85.000 Euro aus Eigenmitteln": the amount is the total, whatever else it is.
   if (options.labelRole === 'total' && fieldAmounts === 1) result.totalCents ??= findAmounts(text)[0]?.cents ?? null;
   if (result.grantCents === null && funderAmounts.length === 1) result.grantCents = funderAmounts[0] ?? null;
-  const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').replace(/ \n/g, '\n').trim() : used.join(' ');
+  const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').replace(/ \n/g, '\n').trim() : telling.map((u) => u.clause).join(' ');
   result.text = joined ? clip(joined, 2000) : null;
-  result.sources = dropGenericFunders(result.sources);
   result.unnamed = result.sources.length === 0 && result.text !== null;
   completeSourceAmounts(result);
   if (result.sources.length > 20) result.sources = result.sources.slice(0, 20);

@@ -17,7 +17,9 @@ const MONTH_NAME = String.raw`(?:Januar|Jan|Februar|Feb|März|Mär|April|Apr|Mai
 const SEASON = String.raw`(?:Frühjahr|Frühling|Sommer|Herbst|Winter|Anfang|Mitte|Ende|Jahresbeginn|Jahresende)\s+\d{4}`;
 const MONTH_NUM = String.raw`\d{1,2}\s?[/.]\s?\d{4}`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
-const DATE = String.raw`(?<![\d.])(?:${DAY}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+// "1. Januar 2023": a day with the month's name.
+const DAY_MONTH_NAME = String.raw`\d{1,2}\.\s?${MONTH_NAME}`;
+const DATE = String.raw`(?<![\d.])(?:${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
 
 const rangePattern = new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${DATE})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${DATE})`, 'giu');
 const startPattern = new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${DATE})`, 'giu');
@@ -29,6 +31,11 @@ export function parseDateToken(token: string): string | null {
   const t = token.trim();
   let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$/.exec(t);
   if (m) return partial(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\.\s?(\p{L}+)\.?\s+(\d{4})$/u.exec(t);
+  if (m) {
+    const month = monthNumbers[(m[2] ?? '').slice(0, 3).toLowerCase()];
+    return month ? partial(Number(m[3]), month, Number(m[1])) : null;
+  }
   m = /^(\p{L}+)\.?\s+(\d{4})$/u.exec(t);
   if (m) {
     const month = monthNumbers[(m[1] ?? '').slice(0, 3).toLowerCase()];

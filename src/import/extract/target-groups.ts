@@ -18,7 +18,11 @@ function toGroups(items: string[]): string[] {
 
 export function parseTargetGroupsField(value: string): string[] {
   const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
-  return toGroups(lines.length > 1 ? lines : splitTopLevelList(lines[0] ?? ''));
+  const line = lines[0] ?? '';
+  // "Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag": a list ending in "oder"
+  // after a qualifying phrase names alternatives within one group, not several groups.
+  if (lines.length === 1 && /^\p{Lu}\p{L}*\s+(?:mit|ohne|aus|von|in|im|für)\s[^,]*,[^,]*\soder\s[^,]+$/u.test(line.replace(/[.]$/, ''))) return toGroups([line]);
+  return toGroups(lines.length > 1 ? lines : splitTopLevelList(line));
 }
 
 export function findTargetGroupsInProse(text: string): string[] {
