@@ -4,9 +4,10 @@ import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, par
 import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
-import { parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
+import { findDate, findPeriod, parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
 import { findPhone } from './extract/phone.ts';
-import { findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
+import { dedupePlaces, findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
+import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
@@ -69,6 +70,8 @@ function websiteIn(value: string): string | null {
   const normalised = url?.startsWith('www.') ? `https://${url}` : url;
   return normalised && UrlSchema.safeParse(normalised).success ? normalised : null;
 }
+
+const focusLabel = /Modell|Pilot|Schwerpunkt/i;
 
 // Labels that head the whole funding section; more specific ones ("Eigenanteil") explain their amount.
 const genericFundingLabel = /^(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen|Kosten und Finanzierung|Finanzierung und Förderung|Förderung und Finanzierung)$/i;
@@ -187,20 +190,32 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     sponsor = { name: clip(name, 300), ...address, website };
   }
 
-  const title = of('title')[0];
+  const title = of('title').find((f) => f.value) ?? of('title')[0];
   const purpose = toLongText(joinValues(of('purpose')));
   const description = toLongText(joinValues(of('description')));
 
   const placeFields = of('place');
-  const places = placeFields.length ? parsePlacesField(joinValues(placeFields)).slice(0, 50) : null;
+  // "Modellregion: …", "Modellkommunen: …": the label says the places are a focus.
+  const places = placeFields.length
+    ? placeFields.flatMap((f) => parsePlacesField(f.value).map((p) => (focusLabel.test(f.label) ? { ...p, focus: true } : p)))
+    : null;
 
-  const periodField = of('period')[0];
+  const periodField = of('period').find((f) => f.value);
   let period: ExtractedPeriod | null = null;
   if (periodField?.value) {
     const parsed = parsePeriodField(periodField.value);
     period = { start: parsed.start, end: parsed.end, text: parsed.text };
     if (!parsed.understood)
       warnings.push(warning('period', 'ambiguous', `Projektlaufzeit: „${parsed.text}“ konnte nicht als Zeitraum gelesen werden. Bitte Beginn und Ende eintragen.`));
+  }
+  // "Projektbeginn: 03/2021" / "Projektende: 02/2024" as fields of their own.
+  const startField = of('periodStart').find((f) => f.value);
+  const endField = of('periodEnd').find((f) => f.value);
+  if (startField || endField) {
+    const text = [startField, endField].filter((f): f is Field => Boolean(f)).map((f) => `${plainLine(f.label)}: ${plainLine(f.value)}`).join('\n');
+    period ??= { start: null, end: null, text };
+    period.start ??= startField ? findDate(startField.value) : null;
+    period.end ??= endField ? findDate(endField.value) : null;
   }
 
   let funding: FundingDraft | null = null;
@@ -240,7 +255,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     description,
     sponsor,
     contacts: contacts.slice(0, 10),
-    places,
+    places: places ? dedupePlaces(places).slice(0, 50) : null,
     period,
     funding,
     partners: partnerFields.length ? parsePartnersField(joinValues(partnerFields)) : null,
@@ -293,6 +308,23 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
 
   const warnings: ImportWarning[] = [...f.warnings];
   const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
+  let sponsor = f.sponsor;
+  if (!sponsor) {
+    // No "Projektträger" field: the organisation the text says carries the project, flagged for review.
+    const fromProse = findSponsorInProse(prose);
+    if (fromProse) {
+      sponsor = { name: fromProse.name, street: null, postcode: null, city: null, website: null };
+      warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${fromProse.name}“ wurde aus dem Text übernommen. Bitte prüfen.`));
+    }
+  }
+  let period = f.period;
+  if (!period) {
+    const fromProse = findPeriod(prose);
+    if (fromProse) {
+      period = fromProse;
+      warnings.push(warning('period', 'guessed', `Projektlaufzeit: kein eigenes Feld; „${fromProse.text}“ wurde aus dem Text übernommen. Bitte prüfen.`));
+    }
+  }
   let places = f.places;
   if (!places) {
     // No "Durchführungsort": fall back to regions named in the text, flagged for review.
@@ -301,7 +333,7 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
       warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
   }
   if (!places.length) {
-    places = placesFromSponsor(f.sponsor);
+    places = placesFromSponsor(sponsor);
     if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
   }
   let funding = f.funding;
@@ -324,11 +356,11 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     description: intro ? clip(intro, 20_000) : null,
     purpose: f.purpose ? clip(f.purpose, 20_000) : null,
     components,
-    sponsor: f.sponsor,
+    sponsor,
     contacts: f.contacts,
     partners: f.partners ?? findPartnersInProse(prose),
     places,
-    period: f.period ?? {},
+    period: period ?? {},
     participation: f.participation ?? findParticipation(prose),
     funding: funding ?? {},
     legalReferences: documentWide.legalReferences,

@@ -17,6 +17,11 @@ describe('labels', () => {
     ['Kommune / Träger', 'sponsor'],
     ['Funktion', 'role'],
     ['Stand', 'other'],
+    ['Projektträger (Name, Anschrift)', 'sponsor'],
+    ['Angaben zur Finanzierung', 'funding'],
+    ['Angaben zum Projekt', 'other'],
+    ['Projektbeginn', 'periodStart'],
+    ['Beteiligte Kommunen', 'place'],
   ])('%s → %s', (label, key) => expect(lookupLabel(label)?.key).toBe(key));
 
   it('reads numbered, bold and heading labels, and weak labels alone on their line', () => {

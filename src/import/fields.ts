@@ -16,6 +16,9 @@ export type FieldKey =
   | 'email'
   | 'place'
   | 'period'
+  /** "Projektbeginn: 03/2021" and "Projektende: 02/2024" as separate fields. */
+  | 'periodStart'
+  | 'periodEnd'
   | 'description'
   | 'funding'
   | 'partners'
@@ -55,7 +58,7 @@ const labelDefs: LabelDef[] = [
   { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele'] },
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
-  { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution'] },
+  { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution', 'name der organisation', 'name der einrichtung', 'name der institution', 'name der kommune', 'einrichtung / organisation'] },
   { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz'] },
   { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
   { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen'] },
@@ -64,11 +67,16 @@ const labelDefs: LabelDef[] = [
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
   { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse'] },
   { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo'] },
+  { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
   { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
   { key: 'period', strong: false, names: ['zeitraum', 'dauer', 'wann'] },
+  { key: 'periodStart', strong: true, names: ['projektbeginn', 'projektstart', 'laufzeitbeginn', 'beginn der laufzeit', 'umsetzungsbeginn', 'maßnahmenbeginn'] },
+  { key: 'periodStart', strong: false, names: ['beginn', 'start', 'von'] },
+  { key: 'periodEnd', strong: true, names: ['projektende', 'laufzeitende', 'ende der laufzeit', 'projektabschluss', 'maßnahmenende'] },
+  { key: 'periodEnd', strong: false, names: ['ende', 'abschluss', 'bis'] },
   { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung'] },
   { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
-  { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen'] },
+  { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen', 'zuwendungsgeber', 'geldgeber', 'förderer', 'gefördert durch', 'finanziert durch', 'förderquote'] },
   { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen'] },
   { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner', 'kooperationspartner und netzwerk', 'beteiligte partner', 'projektbeteiligte'] },
   { key: 'partners', strong: false, names: ['partner', 'kooperationen', 'beteiligte', 'mitwirkende'] },
@@ -89,11 +97,15 @@ export function normaliseLabel(label: string): string {
     .replace(/\s+/g, ' ')
     .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?)(?=\s|$)/g, '')
     .replace(/\((e|n|en|s|es)\)/g, '$1')
+    // A hint for the person filling in the form: "Projektträger (Name, Anschrift)", "Laufzeit (von – bis)".
+    .replace(/\s+\([^()]*\)$/, '')
     .replace(/innen$/, '')
     .trim();
 }
 
 // "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
+// "Angaben zum Träger", "Informationen zur Finanzierung": the heading of a section with one field.
+const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
 const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|umsetzung|durchführung)$/;
 
 function lookupOne(label: string): LabelDef | undefined {
@@ -101,10 +113,14 @@ function lookupOne(label: string): LabelDef | undefined {
   const direct = labelIndex.get(name);
   if (direct) return direct;
   const base = name.replace(qualifier, '');
-  if (base === name) return undefined;
-  const def = labelIndex.get(base);
+  const qualified = base !== name ? labelIndex.get(base) : undefined;
   // "Name des Vorhabens" is the title, not an organisation's name.
-  return def?.key === 'name' ? labelIndex.get('titel') : def;
+  if (qualified) return qualified.key === 'name' ? labelIndex.get('titel') : qualified;
+  const section = name.replace(sectionPrefix, '').replace(qualifier, '');
+  if (section === name) return undefined;
+  const def = labelIndex.get(section);
+  // "Angaben zum Projekt" heads a section; it is not the project's title.
+  return def?.key === 'title' ? labelIndex.get('stand') : def;
 }
 
 export function lookupLabel(label: string): LabelDef | undefined {

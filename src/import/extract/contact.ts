@@ -43,10 +43,13 @@ export type ContactDraft = Omit<ContactPerson, 'publishConsent'> & { publishCons
 // Where the contact details of a line begin: an e-mail, a phone label or a phone number.
 const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
 
-/** A person's name: a few words, no digits, no label or markup. */
+// Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
+const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
+
+/** A person's name: two to six words, no digits, no label, markup or organisation. */
 export function looksLikePersonName(name: string): boolean {
   const words = name.split(/\s+/).filter(Boolean);
-  return words.length >= 1 && words.length <= 6 && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name);
+  return words.length >= 2 && words.length <= 6 && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name) && !organisationWord.test(name);
 }
 
 /**

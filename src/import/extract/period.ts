@@ -102,6 +102,14 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   return null;
 }
 
+const singleDate = new RegExp(DATE, 'u');
+
+/** The first date in a text ("03/2021", "30.06.2024", "Herbst 2024"), as a partial date, or null. */
+export function findDate(text: string): string | null {
+  const m = singleDate.exec(text.replace(/\s+/g, ' '));
+  return m ? parseDateToken(m[0]) : null;
+}
+
 /**
  * The value of a "Projektlaufzeit" field: the whole value is kept as text (it is the wording the
  * editor needs to see); dates are read from it where possible.
