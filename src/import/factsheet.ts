@@ -73,8 +73,9 @@ function websiteIn(value: string): string | null {
 
 const focusLabel = /Modell|Pilot|Schwerpunkt/i;
 
-// Labels that head the whole funding section; more specific ones ("Eigenanteil") explain their amount.
-const genericFundingLabel = /^(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen|Kosten und Finanzierung|Finanzierung und Förderung|Förderung und Finanzierung)$/i;
+// Labels that head the whole funding section ("Finanzierung", "Kosten und Förderung", "Was hat es
+// gekostet?"); more specific ones ("Eigenanteil", "Gesamtkosten") explain their amount.
+const genericFundingLabel = /^(?:(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen|Kosten|Budget)(?:\s+(?:und|&)\s+|\s*\/\s*|$)){2,}$|^(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen)$|\?$/i;
 
 /**
  * The municipality that runs a project is its place when the document names no other: a sponsor
@@ -203,7 +204,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   const periodField = of('period').find((f) => f.value);
   let period: ExtractedPeriod | null = null;
   if (periodField?.value) {
-    const parsed = parsePeriodField(periodField.value);
+    const parsed = parsePeriodField(titleLines(periodField.value));
     period = { start: parsed.start, end: parsed.end, text: parsed.text };
     if (!parsed.understood)
       warnings.push(warning('period', 'ambiguous', `Projektlaufzeit: „${parsed.text}“ konnte nicht als Zeitraum gelesen werden. Bitte Beginn und Ende eintragen.`));
@@ -231,7 +232,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
       funding.ownCents ??= part.ownCents;
       funding.totalCents ??= part.totalCents;
       // Generic labels ("Finanzierung") add nothing; specific ones ("Eigenmittel", "Drittmittel") explain the amount.
-      texts.push(!genericFundingLabel.test(plainLine(f.label)) ? `${plainLine(f.label)}: ${part.text ?? ''}` : (part.text ?? ''));
+      texts.push(role && !genericFundingLabel.test(plainLine(f.label)) ? `${plainLine(f.label)}: ${part.text ?? ''}` : (part.text ?? ''));
     }
     funding.text = clip(texts.filter(Boolean).join('\n'), 2000) || null;
     funding.sources = dropGenericFunders(funding.sources);
@@ -265,17 +266,35 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   };
 }
 
-const genericHeading = /^(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Nachhaltigkeitsbaukasten)(?:\s*[-–:]?\s*(?:Nachhaltigkeitsbaukasten|Hessen|Nachhaltigkeitsstrategie Hessen))?$/i;
+// A heading made only of the words that name the kind of document ("Nachhaltigkeitsbaukasten Hessen – Steckbrief").
+const genericHeading =
+  /^(?:(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Nachhaltigkeitsbaukasten|Nachhaltigkeitsstrategie|Hessen|Hessische[nr]?|für|den|die|der|des|zum|zur|im|Projekt|Projekte|Kommunen|Baukasten|gute|Praxis)(?:\s*[-–:|/]\s*|\s+|$))+$/i;
 
 /** The title of a fact sheet is its first line(s) before any label, unless that is a generic heading. */
 export function titleFromPreamble(preamble: string): string | null {
-  for (const paragraph of splitParagraphs(preamble)) {
+  return titleAndRest(preamble).title;
+}
+
+/**
+ * The preamble's title and what follows it. "Steckbrief: X", "Projektsteckbrief „X“" give X; in a
+ * sheet without labels for it, the paragraphs after the title are the description.
+ */
+function titleAndRest(preamble: string): { title: string | null; rest: string[] } {
+  const paragraphs = splitParagraphs(preamble);
+  for (const [i, paragraph] of paragraphs.entries()) {
     const line = plainLine(paragraph.replace(/\n/g, ' '));
     if (!line || genericHeading.test(line)) continue;
-    const after = /^(?:Projekt)?steckbrief\s*[:–-]\s*(.+)$/i.exec(line);
-    return cleanTitle(after?.[1] ?? line);
+    const after = /^(?:Projekt)?steckbrief\s*(?:[:–-]\s*|(?=[„“"»]))(.+)$/i.exec(line);
+    // "Maßnahme: Klimaangepasster Umbau …" (a label the reader does not know) on the first line: its value.
+    // A label is capitalised words ("Kurztitel", "Name der Maßnahme"), a heading's colon is part of the title.
+    const first = paragraph.split('\n')[0] ?? '';
+    const labelled = /^#/.test(first.trim()) ? null : /^([\p{L}() -]{2,40}):\s+(\S.*)$/u.exec(plainLine(first));
+    const labelWords = (labelled?.[1] ?? '').trim().split(/\s+/);
+    const isLabel = labelled !== null && labelWords.length <= 4 && labelWords.every((w) => /^(?:\p{Lu}|\(|der$|die$|das$|des$|zur$|zum$|für$|und$)/u.test(w));
+    const value = after?.[1] ?? (isLabel ? labelled?.[2] : undefined);
+    return { title: cleanTitle(value ?? line), rest: paragraphs.slice(i + 1) };
   }
-  return null;
+  return { title: null, rest: [] };
 }
 
 /**
@@ -303,10 +322,16 @@ export function splitComponents(description: string | null): { intro: string | n
 export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
   const { preamble, fields } = parseFields(text);
   const f = interpretFields(fields);
-  const title = f.title ?? titleFromPreamble(preamble);
+  const fromPreamble = titleAndRest(preamble);
+  const title = f.title ?? fromPreamble.title;
   if (!title) return { ok: false, reason: rejectionReasons.noTitle(sourceFile) };
 
   const warnings: ImportWarning[] = [...f.warnings];
+  // A short sheet in prose: title, then paragraphs of text, then perhaps a contact line.
+  if (!f.description && !f.purpose && fromPreamble.title && !f.title) {
+    const prose = fromPreamble.rest.filter((p) => /[.!?]$/.test(plainLine(p)) && plainLine(p).split(/\s+/).length >= 8);
+    if (prose.length) f.description = toLongText(prose.join('\n\n'));
+  }
   const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
   let sponsor = f.sponsor;
   if (!sponsor) {

@@ -42,6 +42,25 @@ describe('labels', () => {
     ]);
   });
 
+  it('forms whose colons were lost, key tables with unknown labels, wider tables, question headings', () => {
+    const form = parseFields('PROJEKTSTECKBRIEF\n\nProjekttitel Solarkataster\nTräger Landkreis Fulda, Wörthstraße 15, 36037 Fulda\nTelefon 0661 6006-1517\nKosten 148.000 EUR');
+    expect(form.fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Solarkataster'],
+      ['sponsor', 'Landkreis Fulda, Wörthstraße 15, 36037 Fulda'],
+      ['phone', '0661 6006-1517'],
+      ['funding', '148.000 EUR'],
+    ]);
+    // One sentence that begins with a label word stays prose.
+    expect(parseFields('Titel: Wiesen\nKurzbeschreibung: Text.\nTräger des Projekts ist der Verein.').fields.map((f) => f.key)).toEqual(['title', 'description']);
+    const table = parseFields('| Maßnahme | Schulhof |\n|---|---|\n| Federführende Stelle | Stadt Hanau |\n\n## Finanzierung\n\n| Quelle | Betrag | Anteil |\n|---|---|---|\n| Land Hessen | 210.000 € | 70 % |');
+    expect(table.preamble).toBe('Maßnahme: Schulhof');
+    expect(table.fields.map((f) => [f.key, f.value])).toEqual([
+      ['sponsor', 'Stadt Hanau'],
+      ['funding', 'Land Hessen | 210.000 € | 70 %'],
+    ]);
+    expect(parseFields('## Worum geht es?\nGärtnern.\n\n## Wer kann mitmachen?\nAlle.').fields.map((f) => f.key)).toEqual(['description', 'targetGroups']);
+  });
+
   it('ends a section at every known label, also without colon', () => {
     const { fields } = parseFields('Projekttitel\nBlühende Gewerbegebiete\n\nZiele des Projekts\nInsekten fördern.\n\nTräger der Maßnahme\nRegionalpark GmbH');
     expect(fields.map((f) => [f.key, f.value])).toEqual([

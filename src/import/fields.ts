@@ -74,7 +74,7 @@ const labelDefs: LabelDef[] = [
   { key: 'periodStart', strong: false, names: ['beginn', 'start', 'von'] },
   { key: 'periodEnd', strong: true, names: ['projektende', 'laufzeitende', 'ende der laufzeit', 'projektabschluss', 'maßnahmenende'] },
   { key: 'periodEnd', strong: false, names: ['ende', 'abschluss', 'bis'] },
-  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung'] },
+  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung', 'projektskizze', 'kurzporträt'] },
   { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
   { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen', 'zuwendungsgeber', 'geldgeber', 'förderer', 'gefördert durch', 'finanziert durch', 'förderquote'] },
   { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen'] },
@@ -84,6 +84,16 @@ const labelDefs: LabelDef[] = [
   { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen'] },
   { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url', 'informationen im internet'] },
   { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen'] },
+  // Sections headed by a question, as in public-facing sheets ("Worum geht es?", "Wer?", "Wann?").
+  { key: 'title', strong: false, names: ['was'] },
+  { key: 'description', strong: false, names: ['worum geht es', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
+  { key: 'purpose', strong: false, names: ['warum', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
+  { key: 'sponsor', strong: false, names: ['wer', 'wer steckt dahinter', 'wer ist verantwortlich', 'wer ist träger', 'einreichende stelle', 'einreichende organisation', 'einreichende kommune', 'federführende stelle', 'federführende organisation', 'verantwortliche einrichtung'] },
+  { key: 'period', strong: false, names: ['seit wann', 'wie lange', 'bis wann'] },
+  { key: 'funding', strong: false, names: ['was kostet es', 'was hat es gekostet', 'was kostet das', 'wie wird es finanziert', 'wer finanziert', 'wer bezahlt'] },
+  { key: 'targetGroups', strong: false, names: ['für wen', 'wer kann mitmachen', 'an wen richtet sich das angebot', 'an wen richtet sich das projekt'] },
+  { key: 'partners', strong: false, names: ['mit wem', 'wer macht mit', 'wer ist beteiligt'] },
+  { key: 'place', strong: true, names: ['einsatzort', 'einsatzorte', 'räumlicher umgriff'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
 
@@ -95,6 +105,8 @@ export function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/\s+/g, ' ')
+    // "Wer?", "Worum geht es?": a section headed by a question.
+    .replace(/\s*\?$/, '')
     .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?)(?=\s|$)/g, '')
     .replace(/\((e|n|en|s|es)\)/g, '$1')
     // A hint for the person filling in the form: "Projektträger (Name, Anschrift)", "Laufzeit (von – bis)".
@@ -198,18 +210,85 @@ function splitRunInLabels(text: string): string {
   return text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
 }
 
-/** Turns two-cell Markdown table rows "| Label | value |" into "Label: value" lines. */
+const cellsOf = (line: string): string[] | null => {
+  const m = /^\s*\|(.*)\|\s*$/.exec(line);
+  return m ? (m[1] ?? '').split('|').map((c) => c.trim().replace(/\*\*/g, '')) : null;
+};
+// The header of a key–value table names its columns ("Feld | Angabe", "Frage | Antwort").
+const columnName = /^(?:Angaben?|Inhalte?|Beschreibung|Wert|Antwort|Eintrag|Details|Erläuterung|Text|Daten)$/i;
+const isSeparator = (line: string) => /^\s*\|?\s*:?-{3,}/.test(line);
+
+/**
+ * Markdown tables as the DOCX and HTML converters write them. In a table of two columns whose
+ * first cells are short, every row is "Label: value", also with a label the reader does not know
+ * (so that it ends the field before it); a header row of column names ("Feld | Angabe") is
+ * dropped. Rows of wider tables ("Quelle | Betrag | Anteil") become "a | b | c" lines without
+ * their header; a row led by a known label stays "Label: b | c".
+ */
 function untable(text: string): string {
-  return text
-    .split('\n')
-    .filter((l) => !/^\s*\|?\s*:?-{3,}/.test(l))
-    .map((l) => {
-      const m = /^\s*\|(.+?)\|(.*)\|\s*$/.exec(l);
-      if (!m) return l;
-      const label = (m[1] ?? '').trim().replace(/\*\*/g, '').replace(/:$/, '');
-      return lookupLabel(label) ? `${label}: ${(m[2] ?? '').trim()}` : l;
-    })
-    .join('\n');
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!cellsOf(lines[i] ?? '')) {
+      out.push(lines[i] ?? '');
+      i++;
+      continue;
+    }
+    const block: Array<{ cells: string[]; header: boolean }> = [];
+    for (; i < lines.length && (cellsOf(lines[i] ?? '') || isSeparator(lines[i] ?? '')); i++) {
+      const line = lines[i] ?? '';
+      if (isSeparator(line)) {
+        const last = block[block.length - 1];
+        if (last) last.header = true;
+        continue;
+      }
+      block.push({ cells: cellsOf(line) ?? [], header: false });
+    }
+    const keyValue = block.every((r) => r.cells.length === 2 && (r.cells[0] ?? '').length <= 50 && !/[.?!]$/.test(r.cells[0] ?? ''));
+    for (const { cells, header } of block) {
+      const label = (cells[0] ?? '').replace(/:$/, '');
+      const known = lookupLabel(label) !== undefined;
+      if (keyValue) {
+        if (header && !known && columnName.test(cells[1] ?? '')) continue;
+        out.push(`${label}: ${cells[1] ?? ''}`);
+      } else if (header && cells.length > 2) continue;
+      else if (known) out.push(`${label}: ${cells.slice(1).join(' | ')}`);
+      else out.push(`| ${cells.join(' | ')} |`.replace(/^\| (.*) \|$/, cells.length > 2 ? '$1' : '| $1 |'));
+    }
+  }
+  return out.join('\n');
+}
+
+/**
+ * Forms whose PDF or Word text has lost the colons: "Projekttitel Solarkataster …",
+ * "Träger Landkreis Fulda, …", a known label and its value on one line. Only a run of at least
+ * three such lines counts, so that a sentence beginning with a label word stays prose.
+ */
+function formLines(text: string): string {
+  const lines = text.split('\n');
+  const split = lines.map((line): string | null => {
+    const s = line.trim();
+    if (!s || s.includes(':') && matchLabelLine(s)) return null;
+    const words = s.split(/\s+/);
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+      const label = words.slice(0, k).join(' ');
+      if (/^\p{Lu}/u.test(label) && !/[.,;:!?]$/.test(label) && lookupLabel(label)) return `${label}: ${words.slice(k).join(' ')}`;
+    }
+    return null;
+  });
+  const out = [...lines];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && split[j] !== null) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) out[k] = split[k] ?? out[k] ?? '';
+    i = j === i ? i + 1 : j;
+  }
+  return out.join('\n');
+}
+
+/** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
+export function normaliseFieldText(text: string): string {
+  return formLines(untable(splitRunInLabels(text)));
 }
 
 export interface ParsedFields {
@@ -219,7 +298,7 @@ export interface ParsedFields {
 }
 
 export function parseFields(text: string): ParsedFields {
-  const lines = untable(splitRunInLabels(text)).split('\n');
+  const lines = normaliseFieldText(text).split('\n');
   const fields: Field[] = [];
   const preamble: string[] = [];
   let current: { key: FieldKey; label: string; lines: string[] } | null = null;
@@ -238,10 +317,16 @@ export function parseFields(text: string): ParsedFields {
   return { preamble: preamble.join('\n'), fields };
 }
 
+/** Number of distinct labels of content fields, strong or weak (for format detection of a sheet titled "Steckbrief"). */
+export function countLabels(text: string): number {
+  const contentKeys = new Set<FieldKey>(['title', 'purpose', 'sponsor', 'contact', 'place', 'period', 'periodStart', 'periodEnd', 'description', 'funding', 'partners', 'targetGroups', 'legal', 'participation']);
+  return new Set(parseFields(text).fields.filter((f) => f.value && contentKeys.has(f.key)).map((f) => f.key)).size;
+}
+
 /** Number of distinct strong labels (for format detection). */
 export function countStrongLabels(text: string): number {
   const seen = new Set<FieldKey>();
-  for (const line of untable(splitRunInLabels(text)).split('\n')) {
+  for (const line of normaliseFieldText(text).split('\n')) {
     const m = matchLabelLine(line);
     if (m?.strong) seen.add(m.key);
   }

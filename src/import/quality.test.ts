@@ -11,8 +11,10 @@ import { figures, formatTable, overall, scoreDocument, type FieldScore } from '.
  * - the fixtures (test/fixtures/import), which the extractor was developed on;
  * - held-out set A (heldout-a/), written later to tune the extractor's rules for documents it
  *   had not seen;
- * - held-out set B (heldout-b/), written after that tuning and not tuned on: the honest figure
- *   for documents nobody has fitted the rules to.
+ * - held-out set B (heldout-b/), written after that tuning; measured untuned first (F1 0.546),
+ *   then rules were improved on what it showed, so it is no longer unseen;
+ * - held-out set C (heldout-c/), written after the fixes prompted by set B and not tuned on: the
+ *   honest figure for documents nobody has fitted the rules to (see docs/importer-quality.md).
  *
  * Each set prints precision/recall/F1 per field and overall and is guarded against regression:
  * the run fails when a set's overall F1 or a field's F1 drops more than 0.02 below the set's
@@ -32,7 +34,7 @@ interface QualitySet {
 const sets: QualitySet[] = [
   { name: 'Fixtures', dir: fixturesDir, minDocuments: 40, overallTolerance: 0.01 },
   { name: 'Held-out-Satz A (Abstimmung)', dir: new URL('heldout-a/', fixturesDir), minDocuments: 12 * 4, overallTolerance: 0.02 },
-  { name: 'Held-out-Satz B (Prüfung, nicht abgestimmt)', dir: new URL('heldout-b/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
+  { name: 'Held-out-Satz B (Prüfung, nach der Messung nachgebessert)', dir: new URL('heldout-b/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
 ];
 const fieldTolerance = 0.02;
 

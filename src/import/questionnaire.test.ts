@@ -37,6 +37,17 @@ describe('questions reworded or shortened', () => {
     expect(findQuestionHeadings(lines('Erfahrungen\nUnterstützung durch den Kreis'))).toEqual([]);
   });
 
+  it('Roman numbers, and a questionnaire laid out as a table', () => {
+    expect(findQuestionHeadings(lines('I. Wie wurde das Projekt auf den Weg gebracht?\nA\nII. Welche Unterstützung gab es?\nB\nIII. Was lief nicht so gut, was würden Sie anders machen?\nC\nIV. Was raten Sie Kommunen, die das Projekt übernehmen wollen?\nD')).map((h) => h.n)).toEqual([1, 2, 3, 4]);
+    const table = '| Frage | Antwort |\n|---|---|\n| 1. Wie ist die Entscheidung gefallen? | Der Kreis hat es vorgeschlagen. |\n| 2. Wer oder was hat Ihnen geholfen? | Das Netzwerk. |';
+    expect(splitAnswers(table).answers).toMatchObject({ decision: 'Der Kreis hat es vorgeschlagen.', support: 'Das Netzwerk.' });
+    expect(detectFormat(`Frageformular\n\n${table}`)).toBe('questionnaire');
+  });
+
+  it('a sheet whose sections are headed by questions is a fact sheet', () => {
+    expect(detectFormat('# Grüne Nachbarschaft\n\n## Worum geht es?\nHochbeete.\n\n## Wer steckt dahinter?\nVerein e. V.\n\n## Seit wann?\nSeit 2021.\n\n## Wer kann mitmachen?\nAlle.')).toBe('factsheet');
+  });
+
   it('a fact sheet with numbered sections that share a topic word stays a fact sheet', () => {
     const factSheet = ['Projekttitel: Blühwiesen', '1. Projektträger: Stadt Kassel', '2. Partner', 'NABU', '3. Erfahrungen', 'Gut.', 'Kurzbeschreibung: Wiesen.'].join('\n');
     expect(detectFormat(factSheet)).toBe('factsheet');

@@ -5,7 +5,7 @@ import { findSponsorInProse } from './extract/organisation.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse } from './extract/partners.ts';
 import { findPeriod } from './extract/period.ts';
-import { findPlaces } from './extract/places.ts';
+import { dedupePlaces, findPlaces } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { parseFields } from './fields.ts';
 import { interpretFields, placesFromSponsor } from './factsheet.ts';
@@ -55,10 +55,33 @@ interface HeadingCandidate {
   frage?: boolean;
 }
 
+const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+const questionNumber = (token: string | undefined): number => roman[(token ?? '').toUpperCase()] ?? Number(token);
+
+/**
+ * A questionnaire laid out as a table, "| 1. Wie …? | Antwort … |": each row becomes the question
+ * on its own line followed by the answer, as in a questionnaire written as text.
+ */
+export function untableQuestions(text: string): string {
+  if (!text.includes('|')) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\s*\|([^|]+)\|([^|]*)\|\s*$/.exec(line);
+      if (!m) return [line];
+      const question = (m[1] ?? '').trim();
+      const c = parseHeadingLine(question);
+      if (!c || (c.n === null && !question.includes('?'))) return [line];
+      return [question, '', (m[2] ?? '').trim(), ''];
+    })
+    .join('\n');
+}
+
 function parseHeadingLine(line: string): HeadingCandidate | null {
   const s = line.trim().replace(/^#{1,6}\s+/, '');
   if (!s) return null;
-  const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4])\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
+  // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
+  const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
   const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
   if (bold) {
     const inner = (bold[2] ?? '').trim();
@@ -66,11 +89,11 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     const onlyNumber = /^(Frage\s*)?([1-4])\s*[.):]?$/i.exec(inner);
     if (onlyNumber) return { n: Number(onlyNumber[2]), question: rest.replace(/^[:.]\s*/, ''), after: '', frage: Boolean(onlyNumber[1]) };
     const numbered = number.exec(inner);
-    if (numbered) return { n: Number(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
+    if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
-  if (numbered) return { n: Number(numbered[2]), question: (numbered[3] ?? '').replace(/\*\*/g, '').trim(), after: '', frage: Boolean(numbered[1]) };
+  if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').replace(/\*\*/g, '').trim(), after: '', frage: Boolean(numbered[1]) };
   return { n: null, question: s.replace(/\*\*/g, ''), after: '' };
 }
 
@@ -128,7 +151,7 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
 const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfällt|n\.\s?a\.?|nicht\s+zutreffend|\?+)$/i;
 
 export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number> } {
-  const lines = text.split('\n');
+  const lines = untableQuestions(text).split('\n');
   const headings = findQuestionHeadings(lines);
   const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
   headings.forEach((h, idx) => {
@@ -185,7 +208,8 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   const periodFound = header.period ?? findPeriod(allAnswers);
   const documentWide = extractDocumentWide(text);
   warnings.push(...header.warnings, ...documentWide.warnings);
-  let places = header.places ?? findPlaces(allAnswers).slice(0, 50);
+  // Places named in the answers, then those in the title ("Inklusive Ferienspiele im Werra-Meißner-Kreis").
+  let places = header.places ?? dedupePlaces([...findPlaces(allAnswers), ...findPlaces(title)]).slice(0, 50);
   if (!places.length) {
     // The municipality that fills in the questionnaire is where the project runs.
     places = placesFromSponsor(sponsor);

@@ -34,6 +34,12 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
     }
   }
   s = s.replace(salutation, '').trim();
+  // An office before the name: "Bürgermeister Timo Heuser", "Landrätin Anna Muster".
+  const office = /^((?:Ober)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Erste[r]? (?:Kreis|Stadt)rät(?:in)?|Stadtr(?:at|ätin)|Kreisbeigeordnete[r]?|Ortsvorsteher(?:in)?|Geschäftsführer(?:in)?|Vorsitzende[r]?|Vorstand)\s+(?=\p{Lu})/u.exec(s);
+  if (office) {
+    s = s.slice(office[0].length).replace(salutation, '').trim();
+    role ??= office[1] ?? null;
+  }
   if (!/\p{L}/u.test(s) || s.length > 200) return null;
   return { name: s, role: role ? clip(role, 200) : null };
 }
@@ -61,7 +67,15 @@ export function personBeforeDetails(line: string): { name: string; role: string 
   const before = (m ? line.slice(0, m.index) : line).replace(/[\s,;:(–-]+$/, '').trim();
   if (!before) return null;
   const person = parsePersonLine(before);
-  return person && looksLikePersonName(person.name) ? person : null;
+  if (person && looksLikePersonName(person.name)) return person;
+  // "Gemeindeverwaltung Lautertal, Herr Ralf Becker": an office first, then the person.
+  const parts = before.split(/\s*,\s*/);
+  for (const [i, part] of parts.entries()) {
+    if (i === 0) continue;
+    const p = parsePersonLine(parts.slice(i).join(', '));
+    if (p && looksLikePersonName(p.name) && (salutation.test(part) || i === parts.length - 1 || p.role)) return p;
+  }
+  return null;
 }
 
 /**
@@ -109,7 +123,8 @@ const streetLike = /^(?:\p{L}[\p{L}.\s-]*?\s\d+\s?[a-zA-Z]?(?:\s?[-–/]\s?\d+\s
 export function parseAddress(text: string): { street: string | null; postcode: string | null; city: string | null } {
   const parts = text
     .split(/\n|,/)
-    .map((p) => p.replace(/\*\*/g, '').trim())
+    // "34127 Kassel – in Zusammenarbeit mit …": a remark after a dash is no part of the address.
+    .map((p) => p.replace(/\*\*/g, '').replace(/\s+[–—]\s+.*$/, '').trim())
     .filter(Boolean);
   let street: string | null = null;
   let postcode: string | null = null;

@@ -64,6 +64,9 @@ describe('contact', () => {
       ['Petra Lang', 'Vorstand', '+49 6644 960123'],
       ['Nadine Schäfer', null, '+49 6181 2951732'],
     ]);
+    // An office before the name, or an office as the first part of the line.
+    expect(parseContactBlock('Bürgermeister Timo Heuser, buergermeister@schwalmtal.example').map((c) => [c.name, c.role])).toEqual([['Timo Heuser', 'Bürgermeister']]);
+    expect(parseContactBlock('Gemeindeverwaltung Lautertal, Herr Ralf Becker, Telefon 06643 9600-12').map((c) => [c.name, c.phone])).toEqual([['Ralf Becker', '+49 6643 960012']]);
     // A heading or a label line that slipped into the block is no person.
     expect(parseContactBlock('## Projektgebiet\nhessenweit, Auftaktveranstaltungen in Kassel')).toEqual([]);
   });
@@ -102,6 +105,11 @@ describe('period', () => {
     ['befristet bis 31.12.2025', null, '2025-12-31', 'bis 31.12.2025'],
     ['1. Januar 2023 bis 31. Dezember 2025', '2023-01-01', '2025-12-31', '1. Januar 2023 bis 31. Dezember 2025'],
   ])('%s', (text, start, end, matched) => expect(findPeriod(text)).toEqual({ start, end, text: matched }));
+
+  it('a period field with dates but no range: the first is the start, a later last one the end', () => {
+    expect(parsePeriodField('Aufbau im Frühjahr 2023, Betrieb dauerhaft')).toMatchObject({ start: '2023', end: null });
+    expect(parsePeriodField('Planung 2022, Bau Sommerferien 2023')).toMatchObject({ start: '2022', end: '2023' });
+  });
 
   it('"laufend" keeps the wording without dates (fields only)', () => {
     expect(parsePeriodField('laufend')).toEqual({ start: null, end: null, text: 'laufend', understood: true });
@@ -197,6 +205,11 @@ describe('places', () => {
     ]);
     // Common nouns in the list are no places.
     expect(parsePlacesField('Landkreis Darmstadt-Dieburg mit allen 23 Städten und Gemeinden').map((p) => p.label)).toEqual(['Landkreis Darmstadt-Dieburg']);
+  });
+
+  it('towns of several words, and lists after "Städten"/"Gemeinden"', () => {
+    expect(parsePlacesField('Kernstadt und alle Stadtteile von Bad Hersfeld')).toEqual([{ regionId: null, label: 'Bad Hersfeld', focus: false }]);
+    expect(ids('in den Städten Eschwege und Hessisch Lichtenau sowie in der Gemeinde Meinhard').map((p) => p[1])).toEqual(['Stadt Eschwege', 'Stadt Hessisch Lichtenau', 'Gemeinde Meinhard']);
   });
 
   it('a district written with or without hyphen, also in coordinations', () => {
@@ -298,6 +311,16 @@ describe('funding', () => {
     expect(roles('Drittmittel: 15 T€ (Sparkassen-Stiftung Dillenburg)')).toMatchObject({ grant: null, sources: [['Sparkassen-Stiftung Dillenburg', 1_500_000]] });
   });
 
+  it('"X, davon Y": X is the whole; a municipality\'s own funds are no funder of their own; "(Bund)"', () => {
+    expect(extractFunding('36.000 Euro, davon 27.000 Euro aus dem Förderprogramm „Nahmobilität“ des Landes Hessen.', { field: true })).toMatchObject({
+      totalCents: 3_600_000,
+      grantCents: 2_700_000,
+      sources: [{ name: 'Land Hessen', amountCents: 2_700_000 }],
+    });
+    expect(extractFunding('Stadt Hanau (Eigenmittel) | 90.000 € | 30 %', { field: true }).sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 9_000_000 }]);
+    expect(findFunders('Kommunalrichtlinie (Bund), Förderquote 65 %')).toEqual([{ name: 'Bund', kind: 'bund', amountCents: null }]);
+  });
+
   it('an amount a funder gives without role word is the grant when it is the only one', () => {
     const f = extractFunding('Die Anschaffung kostete rund 48.000 Euro; 36.000 Euro davon kamen aus dem Landesprogramm „Mobil im ländlichen Raum“.');
     expect(f).toMatchObject({ grantCents: 3_600_000, totalCents: 4_800_000, sources: [{ name: 'Land Hessen', kind: 'land', amountCents: 3_600_000 }] });
@@ -337,6 +360,7 @@ describe('participation', () => {
     ['Interessierte Kommunen können sich jederzeit bewerben.', 'open'],
     ['Eine Teilnahme ist weiterhin möglich.', 'open'],
     ['Weitere Geschäfte können jederzeit mitmachen.', 'open'],
+    ['Die Teilnahme an unserem Netzwerk steht allen Kommunen im Kreis offen.', 'open'],
     ['Das Projekt wurde 2020 beendet.', 'unknown'],
   ])('%s → %s', (text, status) => expect(findParticipation(text).status).toBe(status));
 });

@@ -34,13 +34,14 @@ const funders: Funder[] = [
     name: (m) => (m[1]?.startsWith('Ministeri') ? `Hessisches Ministerium${m[2] ? ` ${m[2]} ${m[3]}` : ''}` : 'Hessische Staatskanzlei'),
   },
   { pattern: /Nachhaltigkeitsstrategie\s+Hessen/u, kind: 'land', name: () => 'Nachhaltigkeitsstrategie Hessen' },
-  { pattern: /\bLand(?:es)?\s+Hessen\b|\bLandesmitteln?\b|\bLandesprogramm/u, kind: 'land', name: () => 'Land Hessen', generic: true },
+  // In a Hessian document "das Land" is Hessen.
+  { pattern: /\bLand(?:es)?\s+Hessen\b|\bLandesmitteln?\b|\bLandesprogramm|\b(?:[Dd]as|[Dd]em|[Dd]es|vom)\s+Land(?:es)?\b(?![\p{L}-])/u, kind: 'land', name: () => 'Land Hessen', generic: true },
   {
     pattern: new RegExp(String.raw`Bundesministeri(?:ums|um)\s+(für|der|des)\s+(${CAPWORDS})`, 'u'),
     kind: 'bund',
     name: (m) => `Bundesministerium ${m[1]} ${m[2]}`,
   },
-  { pattern: /\bBundesmitteln?\b|\bBund(?:es)?programm|\b(?:des|vom)\s+Bund(?:es)?\b/u, kind: 'bund', name: () => 'Bund', generic: true },
+  { pattern: /\bBundesmitteln?\b|\bBund(?:es)?programm|\b(?:des|vom)\s+Bund(?:es)?\b|\bBund\b/u, kind: 'bund', name: () => 'Bund', generic: true },
   { pattern: /Europäische[nm]?\s+Sozialfonds?|\bESF\+?(?![\p{L}])/u, kind: 'eu', name: () => 'Europäischer Sozialfonds' },
   { pattern: /Europäische[nm]?\s+Fonds?\s+für\s+regionale\s+Entwicklung|\bEFRE\b/u, kind: 'eu', name: () => 'Europäischer Fonds für regionale Entwicklung' },
   { pattern: /\bLEADER\b/u, kind: 'eu', name: () => 'LEADER' },
@@ -66,7 +67,7 @@ const funders: Funder[] = [
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
-  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)/;
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\bkostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)/;
 /*
  * Role words, as data: the role an amount plays is told by a word next to it. "third" (third-party
  * funds, donations) is a role of its own so that such an amount is not read as a grant.
@@ -74,8 +75,8 @@ const fundingCue =
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
   ['own', /Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital/giu],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring/giu],
-  ['total', /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
-  ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
+  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
+  ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
 ];
 const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung/i;
 const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten/i;
@@ -109,7 +110,13 @@ function funderHits(clause: string): Array<{ index: number; source: FundingSourc
     if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen)\b/u.test(name)) continue;
     hits.push({ index: from, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
   }
-  const kept = hits.filter((h) => !h.generic || !hits.some((o) => !o.generic && o.source.kind === h.source.kind));
+  // "Stadt Hanau (Eigenmittel)": the municipality's own funds are the own funds, not a funder of their own.
+  const ownFunds = hits.filter((h) => h.source.kind === 'eigenmittel');
+  const kept = hits.filter(
+    (h) =>
+      (!h.generic || !hits.some((o) => !o.generic && o.source.kind === h.source.kind)) &&
+      !(h.source.kind === 'kommune' && ownFunds.some((o) => o.index > h.index && /^[^()]*\($/.test(clause.slice(h.index, o.index)) && o.index - h.index < 60)),
+  );
   return kept.sort((a, b) => a.index - b.index).map((h) => ({ index: h.index, source: h.source }));
 }
 
@@ -155,9 +162,11 @@ function findCues(clause: string): Cue[] {
  */
 function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role | null): Array<Role | null> {
   const cues = findCues(clause);
-  const roles: Array<Role | null> = amounts.map(() => null);
+  // "36.000 Euro, davon 27.000 Euro …": the amount before "davon" is the whole.
+  const roles: Array<Role | null> = amounts.map((a) => (/^\s*[,–-]\s*davon\b/.test(clause.slice(a.index + a.text.length)) ? 'total' : null));
   const used = new Set<Cue>();
   amounts.forEach((a, i) => {
+    if (roles[i] !== null) return;
     const end = a.index + a.text.length;
     const tight = cues.find((c) => !used.has(c) && c.index >= end && /^\s{0,2}$/.test(clause.slice(end, c.index)));
     if (tight) {
@@ -294,9 +303,10 @@ export function completeSourceAmounts(funding: { sources: FundingSourceDraft[]; 
 }
 
 export function labelRole(label: string): Role | null {
+  if (/\?$/.test(label.trim())) return null;
   if (ownCue.test(label)) return 'own';
   if (/Drittmittel|Spenden|Sponsoring/i.test(label)) return 'third';
-  if (totalCue.test(label)) return 'total';
+  if (totalCue.test(label) || /^(?:Kosten|Budget|Kostenrahmen)$/i.test(label.trim())) return 'total';
   if (/Förder|Zuwendung|Zuschuss/i.test(label)) return 'grant';
   return null;
 }

@@ -117,5 +117,12 @@ export function findDate(text: string): string | null {
 export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean } {
   const text = value.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 500);
   const found = findPeriod(text, { allowOngoing: true });
-  return { start: found?.start ?? null, end: found?.end ?? null, text, understood: found !== null };
+  if (found?.start || found?.end) return { start: found.start, end: found.end, text, understood: true };
+  // "Aufbau im Frühjahr 2023, Betrieb dauerhaft", "Planung 2022, Bau 2023": in a period field the
+  // first date is the start and a later last date the end.
+  const dates = [...text.matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).filter((d): d is string => d !== null);
+  const first = dates[0] ?? null;
+  const last = dates.length > 1 ? (dates[dates.length - 1] ?? null) : null;
+  const end = last && first && earliestDay(first) <= latestDay(last) && last !== first ? last : null;
+  return { start: first, end, text, understood: found !== null || first !== null };
 }

@@ -70,9 +70,9 @@ export function expandCoordinations(text: string): string {
     )
     .replace(/\b(Stadt|Landkreis|Kreis)\s+und\s+(Stadt|Landkreis|Kreis)\s+(\p{Lu}[\p{L}-]*)/gu, '$1 $3 und $2 $3')
     .replace(
-      /\b(Landkreise|Kreise|Städte)\s+(\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}[\p{L}-]*)*\s+(?:und|sowie)\s+\p{Lu}[\p{L}-]*)/gu,
+      /\b(Landkreise|Landkreisen|Kreise|Kreisen|Städte|Städten|Gemeinden)\s+(\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}[\p{L}-]*)*\s+(?:und|sowie)\s+(?:Bad\s+|Hessisch\s+)?\p{Lu}[\p{L}-]*)/gu,
       (_m, head: string, list: string) => {
-        const singular = head === 'Städte' ? 'Stadt' : head.replace(/e$/, '');
+        const singular = /^Städte/.test(head) ? 'Stadt' : /^Gemeinde/.test(head) ? 'Gemeinde' : head.replace(/e?n?$/, '');
         return splitTopLevelList(list)
           .map((n) => `${singular} ${n}`)
           .join(' und ');
@@ -96,7 +96,9 @@ function partOfName(before: string): boolean {
   return !introducer.test(word);
 }
 
-const namedTown = /(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?![\p{L}\p{N}]|-\p{L})/gu;
+// Town names of more than one word: "Bad Hersfeld", "Hessisch Lichtenau", "Lautertal (Vogelsberg)", "Neu-Isenburg".
+const TOWN = String.raw`(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Ober|Nieder|Unter|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?:\s+\((?![^)]*[Kk]reis)(?:\p{Lu}[\p{L}.-]*\s?){1,3}\))?`;
+const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)${TOWN}(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
@@ -149,7 +151,7 @@ const focusQualifier = /^(?:vor allem|v\.\s?a\.|insbesondere|besonders|schwerpun
 // Words in front of places that are none of their name.
 const itemIntro = /^(?:(?:u\.\s?a\.|z\.\s?B\.|darunter|etwa|sowie|und|in|im|der|die|das|den|dem)\s+)+/i;
 // Common nouns that stand in lists of places without naming one ("alle Städte und Gemeinden").
-const genericPlaceNoun = /^(?:Gemeinden?|Städte|Stadt|Kommunen?|Stadtteile?n?|Ortsteile?n?|Ortschaften|Dörfer|Quartiere?n?|Kreise|Landkreise|Regionen?|Umgebung|Umland|Nachbarkommunen|Nachbargemeinden)$/u;
+const genericPlaceNoun = /^(?:Gemeinden?|Städte|Stadt|Kommunen?|Stadtteile?n?|Ortsteile?n?|Ortschaften|Dörfer|Quartiere?n?|Kreise|Landkreise|Regionen?|Umgebung|Umland|Nachbarkommunen|Nachbargemeinden|Kernstadt|Innenstadt|Altstadt|Stadtgebiet|Kreisgebiet|Gemeindegebiet)$/u;
 
 const nameLike = (item: string) =>
   item.length <= 60 && /^\p{Lu}/u.test(item) && !genericPlaceNoun.test(item) && item.split(/\s+/).every((w) => /^(?:\p{Lu}|am$|an$|der$|im$|in$|bei$|vor$|ob$|\()/u.test(w));
@@ -184,6 +186,8 @@ export function parsePlacesField(value: string): PlaceDraft[] {
         .replace(/^\p{L}*(?:region|regionen|standort|standorte|kommune|kommunen)\s+(?:(?:sind|ist)\s+)?/iu, '')
         .replace(itemIntro, '')
         .replace(/\s*\((?:[^()]*)\)$/, '')
+        // "alle Stadtteile von Bad Hersfeld": the name after the last preposition.
+        .replace(/^.*\s(?:von|in|im|bei)\s+(?=\p{Lu})/u, '')
         .trim();
       if (nameLike(name)) places.push({ regionId: null, label: name, focus: partFocus || focus });
     }

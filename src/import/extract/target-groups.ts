@@ -10,7 +10,8 @@ const sentenceCue = /^(?:Die\s+|Unsere\s+|Als\s+)?Zielgruppen?(?:\s+(?:des|diese
 function toGroups(items: string[]): string[] {
   const out: string[] = [];
   for (const item of items) {
-    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
+    // "Alle Bewohnerinnen …, besonders Familien …": quantifiers and emphasis are no part of a group.
+    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/^(?:(?:alle|sämtliche|besonders|insbesondere|vor allem|speziell|v\.\s?a\.)\s+)+(?=\p{L})/iu, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
     if (t && t.length <= 200 && !out.includes(t)) out.push(t);
   }
   return out.slice(0, 30);
