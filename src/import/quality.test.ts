@@ -35,6 +35,7 @@ const sets: QualitySet[] = [
   { name: 'Fixtures', dir: fixturesDir, minDocuments: 40, overallTolerance: 0.01 },
   { name: 'Held-out-Satz A (Abstimmung)', dir: new URL('heldout-a/', fixturesDir), minDocuments: 12 * 4, overallTolerance: 0.02 },
   { name: 'Held-out-Satz B (Prüfung, nach der Messung nachgebessert)', dir: new URL('heldout-b/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
+  { name: 'Held-out-Satz C (Prüfung, nicht abgestimmt)', dir: new URL('heldout-c/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
 ];
 const fieldTolerance = 0.02;
 
