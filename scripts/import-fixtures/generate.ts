@@ -25,9 +25,14 @@ const title = (text: string) => text.split('\n').find((l) => l.trim())?.replace(
 
 export async function generateImportFixtures(): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
-  const sources = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
+  // The fixtures themselves and the held-out sets in heldout-*/ (measured separately by quality.test.ts).
+  const folders = ['', ...readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name.startsWith('heldout-')).map((e) => `${e.name}/`).sort()];
+  const sources = folders.flatMap((folder) =>
+    readdirSync(new URL(folder || './', dir))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => `${folder}${f}`),
+  );
   for (const file of sources) {
     const name = file.replace(/\.txt$/, '');
     const { text, cp1252 } = sourceText(readFileSync(new URL(file, dir)));

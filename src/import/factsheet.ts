@@ -1,12 +1,13 @@
 import { UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
 import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
-import { extractFunding, labelRole } from './extract/funding.ts';
+import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
-import { parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
+import { findDate, findPeriod, parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
 import { findPhone } from './extract/phone.ts';
-import { findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
+import { dedupePlaces, findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
+import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
@@ -44,8 +45,53 @@ const cleanTitle = (s: string): string | null => {
 
 const joinValues = (fields: Field[]): string => fields.map((f) => f.value).filter(Boolean).join('\n\n');
 
+/**
+ * A title is one line (or a paragraph wrapped over a few lines): the value's first paragraph, up
+ * to a line that looks like a label of its own ("Kommune: …"), so that a title never swallows
+ * the next section when that section's label is unknown.
+ */
+function titleLines(value: string): string {
+  const out: string[] = [];
+  for (const line of value.split('\n')) {
+    if (!line.trim()) {
+      if (out.length) break;
+      continue;
+    }
+    if (out.length && /^\s*(?:\*\*)?[^\s:][^:]{0,58}:(?:\*\*)?(?:\s|$)/.test(line)) break;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+const urlPattern = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i;
+
+function websiteIn(value: string): string | null {
+  const url = urlPattern.exec(value)?.[0]?.replace(/[.,;]$/, '');
+  const normalised = url?.startsWith('www.') ? `https://${url}` : url;
+  return normalised && UrlSchema.safeParse(normalised).success ? normalised : null;
+}
+
+const focusLabel = /Modell|Pilot|Schwerpunkt/i;
+
+// Labels that head the whole funding section ("Finanzierung", "Kosten und Förderung", "Was hat es
+// gekostet?"); more specific ones ("Eigenanteil", "Gesamtkosten") explain their amount.
+const genericFundingLabel = /^(?:(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen|Kosten|Budget)(?:\s+(?:und|&)\s+|\s*\/\s*|$)){2,}$|^(?:Finanzierung|Förderung|Fördermittel|Finanzierungsplan|Finanzen|Finanzierungsquellen)$|\?$/i;
+
+/**
+ * The municipality that runs a project is its place when the document names no other: a sponsor
+ * "Stadt Hanau", "Gemeinde Biebertal" or "Odenwaldkreis" (not "Diakonie Region Kassel").
+ */
+export function placesFromSponsor(sponsor: Organisation | null): PlaceDraft[] {
+  const name = sponsor?.name.split(',')[0]?.trim();
+  if (!name) return [];
+  const found = findPlaces(name);
+  const first = found[0];
+  if (!first || !name.startsWith(first.label)) return [];
+  return [first];
+}
+
 // Where a field's label names a content field; contact details repeat legitimately (one per person).
-const repeatableKeys = new Set<Field['key']>(['name', 'address', 'contact', 'phone', 'email', 'website']);
+const repeatableKeys = new Set<Field['key']>(['name', 'address', 'contact', 'role', 'phone', 'email', 'website', 'other']);
 const contentField: Partial<Record<Field['key'], string>> = { place: 'places', legal: 'legalReferences' };
 
 /** The same label twice (a document pasted twice, a copied block): the editor must decide which applies. */
@@ -102,6 +148,12 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         awaitingContactName = parsed.length === 0;
         break;
       }
+      case 'role': {
+        const target = contacts[contacts.length - 1];
+        const role = plainLine(value.split('\n')[0] ?? '');
+        if (target && !target.role && role) target.role = clip(role, 200);
+        break;
+      }
       case 'phone':
       case 'email': {
         const found = f.key === 'phone' ? findPhone(value) : findEmail(value);
@@ -114,12 +166,9 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         else if (!target) orphans[f.key] ??= found;
         break;
       }
-      case 'website': {
-        const url = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i.exec(value)?.[0]?.replace(/[.,;]$/, '');
-        const normalised = url?.startsWith('www.') ? `https://${url}` : url;
-        if (normalised && UrlSchema.safeParse(normalised).success) website ??= normalised;
+      case 'website':
+        website ??= websiteIn(value);
         break;
-      }
       default:
         break;
     }
@@ -135,25 +184,39 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   let sponsor: Organisation | null = null;
   const block = parseOrganisationBlock(sponsorBlock);
   const name = sponsorName ? splitAbbreviation(plainLine(sponsorName)).name : block?.name ?? null;
+  // A web address standing in the sponsor block is the sponsor's website.
+  website ??= websiteIn(sponsorBlock);
   if (name) {
     const address = addressText ? parseAddress(addressText) : block ? { street: block.street, postcode: block.postcode, city: block.city } : { street: null, postcode: null, city: null };
     sponsor = { name: clip(name, 300), ...address, website };
   }
 
-  const title = of('title')[0];
+  const title = of('title').find((f) => f.value) ?? of('title')[0];
   const purpose = toLongText(joinValues(of('purpose')));
   const description = toLongText(joinValues(of('description')));
 
   const placeFields = of('place');
-  const places = placeFields.length ? parsePlacesField(joinValues(placeFields)).slice(0, 50) : null;
+  // "Modellregion: …", "Modellkommunen: …": the label says the places are a focus.
+  const places = placeFields.length
+    ? placeFields.flatMap((f) => parsePlacesField(f.value).map((p) => (focusLabel.test(f.label) ? { ...p, focus: true } : p)))
+    : null;
 
-  const periodField = of('period')[0];
+  const periodField = of('period').find((f) => f.value);
   let period: ExtractedPeriod | null = null;
   if (periodField?.value) {
-    const parsed = parsePeriodField(periodField.value);
+    const parsed = parsePeriodField(titleLines(periodField.value));
     period = { start: parsed.start, end: parsed.end, text: parsed.text };
     if (!parsed.understood)
       warnings.push(warning('period', 'ambiguous', `Projektlaufzeit: „${parsed.text}“ konnte nicht als Zeitraum gelesen werden. Bitte Beginn und Ende eintragen.`));
+  }
+  // "Projektbeginn: 03/2021" / "Projektende: 02/2024" as fields of their own.
+  const startField = of('periodStart').find((f) => f.value);
+  const endField = of('periodEnd').find((f) => f.value);
+  if (startField || endField) {
+    const text = [startField, endField].filter((f): f is Field => Boolean(f)).map((f) => `${plainLine(f.label)}: ${plainLine(f.value)}`).join('\n');
+    period ??= { start: null, end: null, text };
+    period.start ??= startField ? findDate(startField.value) : null;
+    period.end ??= endField ? findDate(endField.value) : null;
   }
 
   let funding: FundingDraft | null = null;
@@ -168,10 +231,12 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
       funding.grantCents ??= part.grantCents;
       funding.ownCents ??= part.ownCents;
       funding.totalCents ??= part.totalCents;
-      // Generic labels ("Finanzierung") add nothing; specific ones ("Eigenmittel") explain the amount.
-      texts.push(role && !/^(?:Finanzierung|Förderung|Fördermittel)$/i.test(f.label) ? `${f.label}: ${part.text ?? ''}` : (part.text ?? ''));
+      // Generic labels ("Finanzierung") add nothing; specific ones ("Eigenmittel", "Drittmittel") explain the amount.
+      texts.push(role && !genericFundingLabel.test(plainLine(f.label)) ? `${plainLine(f.label)}: ${part.text ?? ''}` : (part.text ?? ''));
     }
     funding.text = clip(texts.filter(Boolean).join('\n'), 2000) || null;
+    funding.sources = dropGenericFunders(funding.sources);
+    completeSourceAmounts(funding);
     if (!funding.sources.length)
       warnings.push(warning('funding', 'ambiguous', 'Finanzierung: der Geldgeber wurde nicht erkannt. Bitte die Förderquelle ergänzen.'));
   }
@@ -186,12 +251,12 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   }
 
   return {
-    title: title ? cleanTitle(title.value) : null,
+    title: title ? cleanTitle(titleLines(title.value)) : null,
     purpose,
     description,
     sponsor,
     contacts: contacts.slice(0, 10),
-    places,
+    places: places ? dedupePlaces(places).slice(0, 50) : null,
     period,
     funding,
     partners: partnerFields.length ? parsePartnersField(joinValues(partnerFields)) : null,
@@ -201,17 +266,35 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   };
 }
 
-const genericHeading = /^(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Nachhaltigkeitsbaukasten)(?:\s*[-–:]?\s*(?:Nachhaltigkeitsbaukasten|Hessen|Nachhaltigkeitsstrategie Hessen))?$/i;
+// A heading made only of the words that name the kind of document ("Nachhaltigkeitsbaukasten Hessen – Steckbrief").
+const genericHeading =
+  /^(?:(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Nachhaltigkeitsbaukasten|Nachhaltigkeitsstrategie|Hessen|Hessische[nr]?|für|den|die|der|des|zum|zur|im|Projekt|Projekte|Kommunen|Baukasten|gute|Praxis)(?:\s*[-–:|/]\s*|\s+|$))+$/i;
 
 /** The title of a fact sheet is its first line(s) before any label, unless that is a generic heading. */
 export function titleFromPreamble(preamble: string): string | null {
-  for (const paragraph of splitParagraphs(preamble)) {
+  return titleAndRest(preamble).title;
+}
+
+/**
+ * The preamble's title and what follows it. "Steckbrief: X", "Projektsteckbrief „X“" give X; in a
+ * sheet without labels for it, the paragraphs after the title are the description.
+ */
+function titleAndRest(preamble: string): { title: string | null; rest: string[] } {
+  const paragraphs = splitParagraphs(preamble);
+  for (const [i, paragraph] of paragraphs.entries()) {
     const line = plainLine(paragraph.replace(/\n/g, ' '));
     if (!line || genericHeading.test(line)) continue;
-    const after = /^(?:Projekt)?steckbrief\s*[:–-]\s*(.+)$/i.exec(line);
-    return cleanTitle(after?.[1] ?? line);
+    const after = /^(?:Projekt)?steckbrief\s*(?:[:–-]\s*|(?=[„“"»]))(.+)$/i.exec(line);
+    // "Maßnahme: Klimaangepasster Umbau …" (a label the reader does not know) on the first line: its value.
+    // A label is capitalised words ("Kurztitel", "Name der Maßnahme"), a heading's colon is part of the title.
+    const first = paragraph.split('\n')[0] ?? '';
+    const labelled = /^#/.test(first.trim()) ? null : /^([\p{L}() -]{2,40}):\s+(\S.*)$/u.exec(plainLine(first));
+    const labelWords = (labelled?.[1] ?? '').trim().split(/\s+/);
+    const isLabel = labelled !== null && labelWords.length <= 4 && labelWords.every((w) => /^(?:\p{Lu}|\(|der$|die$|das$|des$|zur$|zum$|für$|und$)/u.test(w));
+    const value = after?.[1] ?? (isLabel ? labelled?.[2] : undefined);
+    return { title: cleanTitle(value ?? line), rest: paragraphs.slice(i + 1) };
   }
-  return null;
+  return { title: null, rest: [] };
 }
 
 /**
@@ -239,17 +322,44 @@ export function splitComponents(description: string | null): { intro: string | n
 export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
   const { preamble, fields } = parseFields(text);
   const f = interpretFields(fields);
-  const title = f.title ?? titleFromPreamble(preamble);
+  const fromPreamble = titleAndRest(preamble);
+  const title = f.title ?? fromPreamble.title;
   if (!title) return { ok: false, reason: rejectionReasons.noTitle(sourceFile) };
 
   const warnings: ImportWarning[] = [...f.warnings];
+  // A short sheet in prose: title, then paragraphs of text, then perhaps a contact line.
+  if (!f.description && !f.purpose && fromPreamble.title && !f.title) {
+    const prose = fromPreamble.rest.filter((p) => /[.!?]$/.test(plainLine(p)) && plainLine(p).split(/\s+/).length >= 8);
+    if (prose.length) f.description = toLongText(prose.join('\n\n'));
+  }
   const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
+  let sponsor = f.sponsor;
+  if (!sponsor) {
+    // No "Projektträger" field: the organisation the text says carries the project, flagged for review.
+    const fromProse = findSponsorInProse(prose);
+    if (fromProse) {
+      sponsor = { name: fromProse.name, street: null, postcode: null, city: null, website: null };
+      warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${fromProse.name}“ wurde aus dem Text übernommen. Bitte prüfen.`));
+    }
+  }
+  let period = f.period;
+  if (!period) {
+    const fromProse = findPeriod(prose);
+    if (fromProse) {
+      period = fromProse;
+      warnings.push(warning('period', 'guessed', `Projektlaufzeit: kein eigenes Feld; „${fromProse.text}“ wurde aus dem Text übernommen. Bitte prüfen.`));
+    }
+  }
   let places = f.places;
   if (!places) {
     // No "Durchführungsort": fall back to regions named in the text, flagged for review.
     places = findPlaces(prose).slice(0, 50);
     if (places.length)
       warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
+  }
+  if (!places.length) {
+    places = placesFromSponsor(sponsor);
+    if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
   }
   let funding = f.funding;
   if (!funding) {
@@ -271,11 +381,11 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     description: intro ? clip(intro, 20_000) : null,
     purpose: f.purpose ? clip(f.purpose, 20_000) : null,
     components,
-    sponsor: f.sponsor,
+    sponsor,
     contacts: f.contacts,
     partners: f.partners ?? findPartnersInProse(prose),
     places,
-    period: f.period ?? {},
+    period: period ?? {},
     participation: f.participation ?? findParticipation(prose),
     funding: funding ?? {},
     legalReferences: documentWide.legalReferences,

@@ -11,17 +11,23 @@ export type FieldKey =
   | 'name'
   | 'address'
   | 'contact'
+  | 'role'
   | 'phone'
   | 'email'
   | 'place'
   | 'period'
+  /** "Projektbeginn: 03/2021" and "Projektende: 02/2024" as separate fields. */
+  | 'periodStart'
+  | 'periodEnd'
   | 'description'
   | 'funding'
   | 'partners'
   | 'targetGroups'
   | 'legal'
   | 'website'
-  | 'participation';
+  | 'participation'
+  /** A known section that is none of the fields (e.g. "Stand", "SDGs"): it ends the section before it. */
+  | 'other';
 
 export interface Field {
   key: FieldKey;
@@ -38,55 +44,105 @@ interface LabelDef {
   names: string[];
 }
 
+/*
+ * The labels, as data. Names are written in their base form (see normaliseLabel): lowercase,
+ * without gender endings ("ansprechpartner" also reads "Ansprechpartner/in", "Ansprechpartnerinnen")
+ * and with optional letters spelled out ("zielgruppen" also reads "Zielgruppe(n)"). A qualifier
+ * "des Projekts", "der Maßnahme", "der Umsetzung" … after a label is dropped by lookupLabel, so
+ * "Ziele des Projekts" and "Träger der Maßnahme" need no entry of their own.
+ */
 const labelDefs: LabelDef[] = [
-  { key: 'title', strong: false, names: ['projekt'] },
-  { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes'] },
-  { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung'] },
+  { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
+  { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes', 'bezeichnung', 'name des vorhabens', 'bezeichnung des vorhabens', 'name der maßnahme', 'vorhabenstitel', 'vorhabensbezeichnung'] },
+  { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung', 'zielsetzungen', 'ziele und zweck', 'zweck und ziele', 'zielstellung', 'vorhabensziele'] },
   { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele'] },
-  { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt'] },
-  { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution'] },
-  { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift'] },
-  { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'kontaktdaten'] },
-  { key: 'contact', strong: false, names: ['kontakt'] },
-  { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.'] },
-  { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse'] },
-  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion'] },
-  { key: 'place', strong: false, names: ['ort', 'orte', 'region'] },
-  { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum'] },
-  { key: 'period', strong: false, names: ['zeitraum'] },
-  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung'] },
-  { key: 'description', strong: false, names: ['beschreibung'] },
-  { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil'] },
-  { key: 'funding', strong: false, names: ['förderung', 'kosten'] },
-  { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner'] },
-  { key: 'partners', strong: false, names: ['partner', 'kooperationen'] },
+  { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
+  { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
+  { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution', 'name der organisation', 'name der einrichtung', 'name der institution', 'name der kommune', 'einrichtung / organisation'] },
+  { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz'] },
+  { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
+  { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen'] },
+  { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
+  { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
+  { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
+  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse'] },
+  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo'] },
+  { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
+  { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
+  { key: 'period', strong: false, names: ['zeitraum', 'dauer', 'wann'] },
+  { key: 'periodStart', strong: true, names: ['projektbeginn', 'projektstart', 'laufzeitbeginn', 'beginn der laufzeit', 'umsetzungsbeginn', 'maßnahmenbeginn'] },
+  { key: 'periodStart', strong: false, names: ['beginn', 'start', 'von'] },
+  { key: 'periodEnd', strong: true, names: ['projektende', 'laufzeitende', 'ende der laufzeit', 'projektabschluss', 'maßnahmenende'] },
+  { key: 'periodEnd', strong: false, names: ['ende', 'abschluss', 'bis'] },
+  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung', 'projektskizze', 'kurzporträt'] },
+  { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
+  { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen', 'zuwendungsgeber', 'geldgeber', 'förderer', 'gefördert durch', 'finanziert durch', 'förderquote'] },
+  { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen'] },
+  { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner', 'kooperationspartner und netzwerk', 'beteiligte partner', 'projektbeteiligte'] },
+  { key: 'partners', strong: false, names: ['partner', 'kooperationen', 'beteiligte', 'mitwirkende'] },
   { key: 'targetGroups', strong: true, names: ['zielgruppe', 'zielgruppen'] },
-  { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage'] },
-  { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url'] },
-  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit'] },
+  { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen'] },
+  { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url', 'informationen im internet'] },
+  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen'] },
+  // Sections headed by a question, as in public-facing sheets ("Worum geht es?", "Wer?", "Wann?").
+  { key: 'title', strong: false, names: ['was'] },
+  { key: 'description', strong: false, names: ['worum geht es', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
+  { key: 'purpose', strong: false, names: ['warum', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
+  { key: 'sponsor', strong: false, names: ['wer', 'wer steckt dahinter', 'wer ist verantwortlich', 'wer ist träger', 'einreichende stelle', 'einreichende organisation', 'einreichende kommune', 'federführende stelle', 'federführende organisation', 'verantwortliche einrichtung'] },
+  { key: 'period', strong: false, names: ['seit wann', 'wie lange', 'bis wann'] },
+  { key: 'funding', strong: false, names: ['was kostet es', 'was hat es gekostet', 'was kostet das', 'wie wird es finanziert', 'wer finanziert', 'wer bezahlt'] },
+  { key: 'targetGroups', strong: false, names: ['für wen', 'wer kann mitmachen', 'an wen richtet sich das angebot', 'an wen richtet sich das projekt'] },
+  { key: 'partners', strong: false, names: ['mit wem', 'wer macht mit', 'wer ist beteiligt'] },
+  { key: 'place', strong: true, names: ['einsatzort', 'einsatzorte', 'räumlicher umgriff'] },
+  { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
 
 const labelIndex = new Map<string, LabelDef>();
 for (const def of labelDefs) for (const name of def.names) labelIndex.set(name, def);
 
-/** "Ansprechpartner/in", "Ansprechpartner*in", "Zielgruppe(n)", "Kooperationspartner:innen" → base form. */
+/** "Ansprechpartner/in", "Ansprechpartner*in", "Zielgruppe(n)", "Ziel(e)", "Kooperationspartner:innen" → base form. */
 export function normaliseLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(/\(n\)$/, 'n')
-    .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?|innen)$/, '')
+    // "Wer?", "Worum geht es?": a section headed by a question.
+    .replace(/\s*\?$/, '')
+    .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?)(?=\s|$)/g, '')
+    .replace(/\((e|n|en|s|es)\)/g, '$1')
+    // A hint for the person filling in the form: "Projektträger (Name, Anschrift)", "Laufzeit (von – bis)".
+    .replace(/\s+\([^()]*\)$/, '')
+    .replace(/innen$/, '')
     .trim();
 }
 
+// "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
+// "Angaben zum Träger", "Informationen zur Finanzierung": the heading of a section with one field.
+const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
+const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|umsetzung|durchführung)$/;
+
+function lookupOne(label: string): LabelDef | undefined {
+  const name = normaliseLabel(label);
+  const direct = labelIndex.get(name);
+  if (direct) return direct;
+  const base = name.replace(qualifier, '');
+  const qualified = base !== name ? labelIndex.get(base) : undefined;
+  // "Name des Vorhabens" is the title, not an organisation's name.
+  if (qualified) return qualified.key === 'name' ? labelIndex.get('titel') : qualified;
+  const section = name.replace(sectionPrefix, '').replace(qualifier, '');
+  if (section === name) return undefined;
+  const def = labelIndex.get(section);
+  // "Angaben zum Projekt" heads a section; it is not the project's title.
+  return def?.key === 'title' ? labelIndex.get('stand') : def;
+}
+
 export function lookupLabel(label: string): LabelDef | undefined {
-  const direct = labelIndex.get(normaliseLabel(label));
+  const direct = lookupOne(label);
   if (direct) return direct;
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;
   for (const part of parts) {
-    const def = labelIndex.get(normaliseLabel(part));
+    const def = lookupOne(part);
     if (def) return def;
   }
   return undefined;
@@ -99,17 +155,21 @@ export interface LabelLine {
   strong: boolean;
 }
 
+// Section numbering in front of a label: "1.", "2)", "1.1", "IV.", "B)".
+const numbering = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H][.)]|\d{1,2}\))\s+/;
+
 /** Recognises a label at the start of a line, or returns null. */
 export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
   const heading = /^#{1,6}\s+/.test(s);
   // List bullets ("- ", "* ", "• ") in front of a label; "**" has no space and is left alone.
-  s = s.replace(/^#{1,6}\s+/, '').replace(/^[-*•]\s+/, '');
+  const bulleted = /^[-*•]\s+/.test(s.replace(/^#{1,6}\s+/, ''));
+  s = s.replace(/^#{1,6}\s+/, '').replace(/^[-*•]\s+/, '').replace(numbering, '');
 
   const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
   if (bold) {
-    let inner = (bold[2] ?? '').trim();
+    let inner = (bold[2] ?? '').trim().replace(numbering, '');
     let rest = bold[3] ?? '';
     let colon = false;
     if (inner.endsWith(':')) {
@@ -130,24 +190,105 @@ export function matchLabelLine(line: string): LabelLine | null {
     const def = lookupLabel(plain[1] ?? '');
     if (def) return { key: def.key, label: (plain[1] ?? '').trim(), rest: (plain[2] ?? '').trim(), strong: def.strong };
   }
-  // A label alone on its line without colon (headings, converted tables): only specific labels.
+  // A label alone on its line without colon (headings, converted tables, forms with the value on
+  // the next line); a list item that is only a word ("- Kosten") is content, unless it is specific.
   const def = lookupLabel(s);
-  if (def && (def.strong || heading)) return { key: def.key, label: s, rest: '', strong: def.strong };
+  if (def && (def.strong || heading || !bulleted)) return { key: def.key, label: s, rest: '', strong: def.strong };
   return null;
 }
 
-/** Turns two-cell Markdown table rows "| Label | value |" into "Label: value" lines. */
+// Specific labels, longest first, for labels that a PDF's text layer ran into the previous sentence.
+const strongLabelNames = labelDefs
+  .filter((d) => d.strong)
+  .flatMap((d) => d.names)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+const runInLabel = new RegExp(`(?<=[.!?])[ \\t]+(?=(?:${strongLabelNames.join('|')})\\s*:)`, 'giu');
+
+/** "… in den Rathäusern. Finanzierung: Die …": a specific label after a sentence starts a new line. */
+function splitRunInLabels(text: string): string {
+  return text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
+}
+
+const cellsOf = (line: string): string[] | null => {
+  const m = /^\s*\|(.*)\|\s*$/.exec(line);
+  return m ? (m[1] ?? '').split('|').map((c) => c.trim().replace(/\*\*/g, '')) : null;
+};
+// The header of a key–value table names its columns ("Feld | Angabe", "Frage | Antwort").
+const columnName = /^(?:Angaben?|Inhalte?|Beschreibung|Wert|Antwort|Eintrag|Details|Erläuterung|Text|Daten)$/i;
+const isSeparator = (line: string) => /^\s*\|?\s*:?-{3,}/.test(line);
+
+/**
+ * Markdown tables as the DOCX and HTML converters write them. In a table of two columns whose
+ * first cells are short, every row is "Label: value", also with a label the reader does not know
+ * (so that it ends the field before it); a header row of column names ("Feld | Angabe") is
+ * dropped. Rows of wider tables ("Quelle | Betrag | Anteil") become "a | b | c" lines without
+ * their header; a row led by a known label stays "Label: b | c".
+ */
 function untable(text: string): string {
-  return text
-    .split('\n')
-    .filter((l) => !/^\s*\|?\s*:?-{3,}/.test(l))
-    .map((l) => {
-      const m = /^\s*\|(.+?)\|(.*)\|\s*$/.exec(l);
-      if (!m) return l;
-      const label = (m[1] ?? '').trim().replace(/\*\*/g, '').replace(/:$/, '');
-      return lookupLabel(label) ? `${label}: ${(m[2] ?? '').trim()}` : l;
-    })
-    .join('\n');
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!cellsOf(lines[i] ?? '')) {
+      out.push(lines[i] ?? '');
+      i++;
+      continue;
+    }
+    const block: Array<{ cells: string[]; header: boolean }> = [];
+    for (; i < lines.length && (cellsOf(lines[i] ?? '') || isSeparator(lines[i] ?? '')); i++) {
+      const line = lines[i] ?? '';
+      if (isSeparator(line)) {
+        const last = block[block.length - 1];
+        if (last) last.header = true;
+        continue;
+      }
+      block.push({ cells: cellsOf(line) ?? [], header: false });
+    }
+    const keyValue = block.every((r) => r.cells.length === 2 && (r.cells[0] ?? '').length <= 50 && !/[.?!]$/.test(r.cells[0] ?? ''));
+    for (const { cells, header } of block) {
+      const label = (cells[0] ?? '').replace(/:$/, '');
+      const known = lookupLabel(label) !== undefined;
+      if (keyValue) {
+        if (header && !known && columnName.test(cells[1] ?? '')) continue;
+        out.push(`${label}: ${cells[1] ?? ''}`);
+      } else if (header && cells.length > 2) continue;
+      else if (known) out.push(`${label}: ${cells.slice(1).join(' | ')}`);
+      else out.push(`| ${cells.join(' | ')} |`.replace(/^\| (.*) \|$/, cells.length > 2 ? '$1' : '| $1 |'));
+    }
+  }
+  return out.join('\n');
+}
+
+/**
+ * Forms whose PDF or Word text has lost the colons: "Projekttitel Solarkataster …",
+ * "Träger Landkreis Fulda, …", a known label and its value on one line. Only a run of at least
+ * three such lines counts, so that a sentence beginning with a label word stays prose.
+ */
+function formLines(text: string): string {
+  const lines = text.split('\n');
+  const split = lines.map((line): string | null => {
+    const s = line.trim();
+    if (!s || s.includes(':') && matchLabelLine(s)) return null;
+    const words = s.split(/\s+/);
+    for (let k = Math.min(4, words.length - 1); k >= 1; k--) {
+      const label = words.slice(0, k).join(' ');
+      if (/^\p{Lu}/u.test(label) && !/[.,;:!?]$/.test(label) && lookupLabel(label)) return `${label}: ${words.slice(k).join(' ')}`;
+    }
+    return null;
+  });
+  const out = [...lines];
+  for (let i = 0; i < lines.length; ) {
+    let j = i;
+    while (j < lines.length && split[j] !== null) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) out[k] = split[k] ?? out[k] ?? '';
+    i = j === i ? i + 1 : j;
+  }
+  return out.join('\n');
+}
+
+/** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
+export function normaliseFieldText(text: string): string {
+  return formLines(untable(splitRunInLabels(text)));
 }
 
 export interface ParsedFields {
@@ -157,7 +298,7 @@ export interface ParsedFields {
 }
 
 export function parseFields(text: string): ParsedFields {
-  const lines = untable(text).split('\n');
+  const lines = normaliseFieldText(text).split('\n');
   const fields: Field[] = [];
   const preamble: string[] = [];
   let current: { key: FieldKey; label: string; lines: string[] } | null = null;
@@ -176,10 +317,16 @@ export function parseFields(text: string): ParsedFields {
   return { preamble: preamble.join('\n'), fields };
 }
 
+/** Number of distinct labels of content fields, strong or weak (for format detection of a sheet titled "Steckbrief"). */
+export function countLabels(text: string): number {
+  const contentKeys = new Set<FieldKey>(['title', 'purpose', 'sponsor', 'contact', 'place', 'period', 'periodStart', 'periodEnd', 'description', 'funding', 'partners', 'targetGroups', 'legal', 'participation']);
+  return new Set(parseFields(text).fields.filter((f) => f.value && contentKeys.has(f.key)).map((f) => f.key)).size;
+}
+
 /** Number of distinct strong labels (for format detection). */
 export function countStrongLabels(text: string): number {
   const seen = new Set<FieldKey>();
-  for (const line of untable(text).split('\n')) {
+  for (const line of normaliseFieldText(text).split('\n')) {
     const m = matchLabelLine(line);
     if (m?.strong) seen.add(m.key);
   }

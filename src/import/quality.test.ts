@@ -1,29 +1,53 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stopConverter } from './formats/sandbox.ts';
 import { parseDocument } from './parse-document.ts';
 import { figures, formatTable, overall, scoreDocument, type FieldScore } from './quality.ts';
 
 /*
- * Extraction quality over every fixture document with ground truth (all file types; generated
- * DOCX/PDF/HTML share the text fixture's truth). Prints precision/recall/F1 per field and
- * overall and guards against regression: the run fails when overall F1 drops more than 0.01
- * below test/fixtures/import/recorded-quality.json, or a field's F1 more than 0.05. After an
- * intended change, record new figures with UPDATE_QUALITY=1 npx vitest run src/import/quality.test.ts.
+ * Extraction quality, measured separately on three sets of documents with ground truth (all file
+ * types; generated DOCX/PDF/HTML share the text fixture's truth):
+ *
+ * - the fixtures (test/fixtures/import), which the extractor was developed on;
+ * - held-out set A (heldout-a/), written later to tune the extractor's rules for documents it
+ *   had not seen;
+ * - held-out set B (heldout-b/), written after that tuning; measured untuned first (F1 0.546),
+ *   then rules were improved on what it showed, so it is no longer unseen;
+ * - held-out set C (heldout-c/), written after the fixes prompted by set B and not tuned on: the
+ *   honest figure for documents nobody has fitted the rules to (see docs/importer-quality.md).
+ *
+ * Each set prints precision/recall/F1 per field and overall and is guarded against regression:
+ * the run fails when a set's overall F1 or a field's F1 drops more than 0.02 below the set's
+ * recorded-quality.json (the fixtures' overall F1: more than 0.01). After an intended change,
+ * record new figures with UPDATE_QUALITY=1 npx vitest run src/import/quality.test.ts.
  */
 const fixturesDir = new URL('../../test/fixtures/import/', import.meta.url);
-const recordedFile = new URL('recorded-quality.json', fixturesDir);
 const documentTypes = /\.(txt|md|docx|pdf|html)$/;
+
+interface QualitySet {
+  name: string;
+  dir: URL;
+  minDocuments: number;
+  overallTolerance: number;
+}
+
+const sets: QualitySet[] = [
+  { name: 'Fixtures', dir: fixturesDir, minDocuments: 40, overallTolerance: 0.01 },
+  { name: 'Held-out-Satz A (Abstimmung)', dir: new URL('heldout-a/', fixturesDir), minDocuments: 12 * 4, overallTolerance: 0.02 },
+  { name: 'Held-out-Satz B (Prüfung, nach der Messung nachgebessert)', dir: new URL('heldout-b/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
+  { name: 'Held-out-Satz C (Prüfung, nicht abgestimmt)', dir: new URL('heldout-c/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
+];
+const fieldTolerance = 0.02;
 
 interface Recorded {
   overall: { precision: number; recall: number; f1: number };
   fields: Record<string, { precision: number; recall: number; f1: number; support: number }>;
 }
 
-function truthFor(name: string): Record<string, unknown> | null {
+function truthFor(dir: URL, name: string): Record<string, unknown> | null {
   for (const candidate of [`${name}.expected.json`, name.replace(documentTypes, '.expected.json')]) {
     try {
-      const expected = JSON.parse(readFileSync(new URL(candidate, fixturesDir), 'utf8')) as { content?: Record<string, unknown> };
+      const expected = JSON.parse(readFileSync(new URL(candidate, dir), 'utf8')) as { content?: Record<string, unknown> };
       return expected.content ?? null;
     } catch {
       continue;
@@ -32,30 +56,40 @@ function truthFor(name: string): Record<string, unknown> | null {
   return null;
 }
 
-async function measure(damage?: (content: Record<string, unknown>) => Record<string, unknown>): Promise<{ scores: Map<string, FieldScore>; documents: number }> {
+interface Measured {
+  scores: Map<string, FieldScore>;
+  /** The same comparison per file type (txt, docx, pdf, html). */
+  byType: Map<string, Map<string, FieldScore>>;
+  documents: number;
+}
+
+async function measure(dir: URL, damage?: (content: Record<string, unknown>) => Record<string, unknown>): Promise<Measured> {
   const scores = new Map<string, FieldScore>();
+  const byType = new Map<string, Map<string, FieldScore>>();
   let documents = 0;
-  for (const name of readdirSync(fixturesDir).filter((f) => documentTypes.test(f)).sort()) {
-    const truth = truthFor(name);
+  for (const name of readdirSync(dir).filter((f) => documentTypes.test(f)).sort()) {
+    const truth = truthFor(dir, name);
     if (!truth) continue;
-    const outcome = await parseDocument(readFileSync(new URL(name, fixturesDir)), name);
+    const outcome = await parseDocument(readFileSync(new URL(name, dir)), name);
     const { taxonomy: _t, ...content } = outcome.ok ? (outcome.content as unknown as Record<string, unknown>) : {};
-    scoreDocument(scores, damage ? damage(content) : content, truth);
+    const compared = damage ? damage(content) : content;
+    scoreDocument(scores, compared, truth);
+    const type = /\.([a-z]+)$/.exec(name)?.[1] ?? '?';
+    const typeScores = byType.get(type) ?? new Map<string, FieldScore>();
+    scoreDocument(typeScores, compared, truth);
+    byType.set(type, typeScores);
     documents++;
   }
-  return { scores, documents };
+  return { scores, byType, documents };
 }
 
 afterAll(stopConverter);
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-it('measures field-level precision and recall and does not regress', async () => {
-  const { scores, documents } = await measure();
-  console.log(`Extraktionsqualität über ${documents} Dokumente mit Grundwahrheit:\n${formatTable(scores)}`);
-  expect(documents).toBeGreaterThanOrEqual(40);
+function summarise(scores: ReadonlyMap<string, FieldScore>): Recorded {
   const now = overall(scores);
-  const current: Recorded = {
+  return {
     overall: { precision: round(now.precision), recall: round(now.recall), f1: round(now.f1) },
     fields: Object.fromEntries(
       [...scores.keys()].sort().map((field) => {
@@ -64,24 +98,44 @@ it('measures field-level precision and recall and does not regress', async () =>
       }),
     ),
   };
-  if (process.env.UPDATE_QUALITY) writeFileSync(recordedFile, `${JSON.stringify(current, null, 2)}\n`);
-  const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as Recorded;
-  expect(current.overall.f1, 'overall F1').toBeGreaterThanOrEqual(recorded.overall.f1 - 0.01);
-  const dropped = Object.entries(recorded.fields)
-    .filter(([field, r]) => (current.fields[field]?.f1 ?? 0) < r.f1 - 0.05)
-    .map(([field, r]) => `${field}: ${r.f1} → ${current.fields[field]?.f1 ?? 0}`);
-  expect(dropped).toEqual([]);
-}, 120_000);
+}
+
+describe.each(sets)('$name', (set) => {
+  const recordedFile = new URL('recorded-quality.json', set.dir);
+
+  it('measures field-level precision and recall and does not regress', async () => {
+    expect(existsSync(set.dir), `${set.dir.pathname} fehlt`).toBe(true);
+    const { scores, byType, documents } = await measure(set.dir);
+    const current = summarise(scores);
+    const weakest = Object.entries(current.fields)
+      .filter(([, f]) => f.f1 < 1)
+      .sort(([, a], [, b]) => a.f1 - b.f1)
+      .slice(0, 5)
+      .map(([field, f]) => `${field} ${f.f1.toFixed(3)}`);
+    const perType = [...byType].map(([type, s]) => `${type} ${overall(s).f1.toFixed(3)}`).join(', ');
+    console.log(
+      `${set.name}: Extraktionsqualität über ${documents} Dokumente mit Grundwahrheit (F1 gesamt ${current.overall.f1.toFixed(3)}; nach Dateityp: ${perType}; schwächste Felder: ${weakest.join(', ') || '–'}):\n${formatTable(scores)}`,
+    );
+    expect(documents).toBeGreaterThanOrEqual(set.minDocuments);
+    if (process.env.UPDATE_QUALITY) writeFileSync(recordedFile, `${JSON.stringify(current, null, 2)}\n`);
+    const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as Recorded;
+    expect(current.overall.f1, 'overall F1').toBeGreaterThanOrEqual(round(recorded.overall.f1 - set.overallTolerance));
+    const dropped = Object.entries(recorded.fields)
+      .filter(([field, r]) => (current.fields[field]?.f1 ?? 0) < round(r.f1 - fieldTolerance))
+      .map(([field, r]) => `${field}: ${r.f1} → ${current.fields[field]?.f1 ?? 0}`);
+    expect(dropped).toEqual([]);
+  }, 180_000);
+});
 
 it('the guard notices a damaged extraction', async () => {
   // Losing every phone number and inventing a place must lower the figures measurably.
-  const { scores } = await measure((c) => ({
+  const { scores } = await measure(fixturesDir, (c) => ({
     ...c,
     contacts: (c.contacts as Array<Record<string, unknown>>).map((p) => ({ ...p, phone: null })),
     places: [...(c.places as unknown[]), { regionId: 'hessen', label: 'Erfunden', focus: false }],
   }));
-  const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as Recorded;
+  const recorded = JSON.parse(readFileSync(new URL('recorded-quality.json', fixturesDir), 'utf8')) as Recorded;
   const phone = figures(scores.get('contacts.phone') ?? { tp: 0, fp: 0, fn: 1 });
-  expect(phone.f1).toBeLessThan((recorded.fields['contacts.phone']?.f1 ?? 1) - 0.05);
+  expect(phone.f1).toBeLessThan((recorded.fields['contacts.phone']?.f1 ?? 1) - fieldTolerance);
   expect(overall(scores).f1).toBeLessThan(recorded.overall.f1 - 0.01);
 }, 120_000);

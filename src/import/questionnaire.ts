@@ -5,10 +5,10 @@ import { findSponsorInProse } from './extract/organisation.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse } from './extract/partners.ts';
 import { findPeriod } from './extract/period.ts';
-import { findPlaces } from './extract/places.ts';
+import { dedupePlaces, findPlaces } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { parseFields } from './fields.ts';
-import { interpretFields } from './factsheet.ts';
+import { interpretFields, placesFromSponsor } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
 import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
@@ -17,13 +17,22 @@ import type { ImportWarning } from './types.ts';
  * The questionnaire (Frageformular) has four fixed questions. A question is recognised by its
  * number (1–4, written "1.", "1)", "Frage 1:", "**1.**" …) together with its typical wording,
  * or by the wording alone; numbering alone is not enough because answers contain numbered
- * lists. Questions must appear in order.
+ * lists. Questions must appear in order. Forms reword and shorten the questions ("Wer hat Sie
+ * unterstützt?", "2. Unterstützung", "Übertragbarkeit"), so besides the wording of the official
+ * form (`signatures`) there are the words such rewordings use (`topics`), as data; a topic alone
+ * counts for a line that asks ("…?"), is headed "Frage n" or is the next number in sequence.
  */
 const signatures: Record<number, RegExp> = {
   1: /Entscheidung|Idee\b.*(?:Fachverwaltung|Zivilgesellschaft)|wie\s+(?:kam|entstand)/i,
   2: /Wer\s+oder\s+was|geholfen|Unterstützung\s+(?:in|au(?:ß|ss)erhalb)/i,
   3: /Herausforderung|neu\s+für\s+Sie|Tipps/i,
   4: /Voraussetzung|geeignet/i,
+};
+const topics: Record<number, RegExp> = {
+  1: /Entscheidung|\bIdee|Entstehung|entstanden|entstand|Anstoß|Anlass|Ursprung|Ausgangspunkt|wie\s+kam|Beschluss|beschlossen|Vorgeschichte/i,
+  2: /Wer\s+oder\s+was|geholfen|[Uu]nterstütz|\bHilfe|Materialien|Akteure|Partner|Kooperation|Netzwerk|Förderer/i,
+  3: /Herausforderung|schwierig|Schwierigkeit|Hürden?\b|Hindernis|Probleme?\b|Stolperstein|neu\s+für|Neues|Tipps?\b|Erfahrung|Empfehlung|empfehlen|gelernt/i,
+  4: /Voraussetzung|geeignet|eignet|Eignung|[Üü]bertragbar|mitbringen|erfüllen|andere[n]?\s+Kommunen|Nachahm/i,
 };
 
 export interface QuestionHeading {
@@ -34,30 +43,57 @@ export interface QuestionHeading {
   endLine: number;
   /** Answer text written on the heading line itself ("**1. Frage?** Antwort …"). */
   after: string;
+  /** Recognised by the form's own wording, a "Frage n" heading or a question mark; not only by a topic word. */
+  strong: boolean;
 }
 
 interface HeadingCandidate {
   n: number | null;
   question: string;
   after: string;
+  /** Headed "Frage n". */
+  frage?: boolean;
+}
+
+const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
+const questionNumber = (token: string | undefined): number => roman[(token ?? '').toUpperCase()] ?? Number(token);
+
+/**
+ * A questionnaire laid out as a table, "| 1. Wie …? | Antwort … |": each row becomes the question
+ * on its own line followed by the answer, as in a questionnaire written as text.
+ */
+export function untableQuestions(text: string): string {
+  if (!text.includes('|')) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const m = /^\s*\|([^|]+)\|([^|]*)\|\s*$/.exec(line);
+      if (!m) return [line];
+      const question = (m[1] ?? '').trim();
+      const c = parseHeadingLine(question);
+      if (!c || (c.n === null && !question.includes('?'))) return [line];
+      return [question, '', (m[2] ?? '').trim(), ''];
+    })
+    .join('\n');
 }
 
 function parseHeadingLine(line: string): HeadingCandidate | null {
   const s = line.trim().replace(/^#{1,6}\s+/, '');
   if (!s) return null;
-  const number = /^(?:Frage\s*(?:Nr\.\s*)?)?([1-4])\s*(?:[.):]\s*|\s+|$)(.*)$/i;
+  // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
+  const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
   const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
   if (bold) {
     const inner = (bold[2] ?? '').trim();
     const rest = (bold[3] ?? '').trim();
-    const onlyNumber = /^(?:Frage\s*)?([1-4])\s*[.):]?$/i.exec(inner);
-    if (onlyNumber) return { n: Number(onlyNumber[1]), question: rest.replace(/^[:.]\s*/, ''), after: '' };
+    const onlyNumber = /^(Frage\s*)?([1-4])\s*[.):]?$/i.exec(inner);
+    if (onlyNumber) return { n: Number(onlyNumber[2]), question: rest.replace(/^[:.]\s*/, ''), after: '', frage: Boolean(onlyNumber[1]) };
     const numbered = number.exec(inner);
-    if (numbered) return { n: Number(numbered[1]), question: (numbered[2] ?? '').trim(), after: rest };
+    if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
-  if (numbered) return { n: Number(numbered[1]), question: (numbered[2] ?? '').replace(/\*\*/g, '').trim(), after: '' };
+  if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').replace(/\*\*/g, '').trim(), after: '', frage: Boolean(numbered[1]) };
   return { n: null, question: s.replace(/\*\*/g, ''), after: '' };
 }
 
@@ -88,17 +124,24 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
       if (endLine === i + 1 && !question) continue;
     }
     let n: number | null = null;
+    let strong = true;
+    const asks = question.includes('?');
     if (c.n !== null && c.n > last) {
-      const sig = signatures[c.n];
-      if (sig?.test(question) || (question.endsWith('?') && question.length > 30 && c.n === last + 1)) n = c.n;
-    } else if (c.n === null && question.includes('?') && question.length < 400) {
-      for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) && /^\p{Lu}/u.test(question)) {
+      const next = c.n === last + 1;
+      if (signatures[c.n]?.test(question) || (asks && question.length > 30 && next) || (c.frage && next)) n = c.n;
+      // "2. Unterstützung und Materialien": a short heading in sequence with the question's topic.
+      else if (next && question.length <= 120 && topics[c.n]?.test(question)) {
+        n = c.n;
+        strong = asks || Boolean(c.frage);
+      }
+    } else if (c.n === null && asks && question.length < 400 && /^\p{Lu}/u.test(question)) {
+      for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) || topics[k]?.test(question)) {
         n = k;
         break;
       }
     }
     if (n === null) continue;
-    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after });
+    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after, strong });
     last = n;
     i = endLine - 1;
   }
@@ -108,7 +151,7 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
 const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfällt|n\.\s?a\.?|nicht\s+zutreffend|\?+)$/i;
 
 export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number> } {
-  const lines = text.split('\n');
+  const lines = untableQuestions(text).split('\n');
   const headings = findQuestionHeadings(lines);
   const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
   headings.forEach((h, idx) => {
@@ -165,6 +208,13 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   const periodFound = header.period ?? findPeriod(allAnswers);
   const documentWide = extractDocumentWide(text);
   warnings.push(...header.warnings, ...documentWide.warnings);
+  // Places named in the answers, then those in the title ("Inklusive Ferienspiele im Werra-Meißner-Kreis").
+  let places = header.places ?? dedupePlaces([...findPlaces(allAnswers), ...findPlaces(title)]).slice(0, 50);
+  if (!places.length) {
+    // The municipality that fills in the questionnaire is where the project runs.
+    places = placesFromSponsor(sponsor);
+    if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
+  }
 
   const content: ContributionContentInput = {
     kind: 'projekt',
@@ -177,7 +227,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     sponsor,
     contacts: header.contacts,
     partners: header.partners ?? findPartnersInProse(allAnswers),
-    places: header.places ?? findPlaces(allAnswers).slice(0, 50),
+    places,
     period: periodFound ? { start: periodFound.start, end: periodFound.end, text: periodFound.text } : {},
     participation: findParticipation(allAnswers),
     funding: header.funding ?? { sources, grantCents: funding.grantCents, ownCents: funding.ownCents, totalCents: funding.totalCents, text: funding.text },

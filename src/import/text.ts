@@ -97,8 +97,9 @@ const abbreviations = new Set(
  * letter ("e. V.") or a day/ordinal number ("1. Oktober").
  */
 export function splitSentences(text: string): string[] {
-  // A blank line always ends a sentence (a heading, a link line without final period).
-  const paragraphs = text.split(/\n\s*\n/);
+  // A blank line always ends a sentence (a heading, a link line without final period), and so
+  // does the start of a list item ("- Finanzierung: …" under a sentence without final period).
+  const paragraphs = text.split(/\n\s*\n|\n(?=[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t])/);
   if (paragraphs.length > 1) return paragraphs.flatMap(splitSentences);
   const flat = text.replace(/\s*\n\s*/g, ' ');
   const sentences: string[] = [];

@@ -34,15 +34,55 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
     }
   }
   s = s.replace(salutation, '').trim();
+  // An office before the name: "Bürgermeister Timo Heuser", "Landrätin Anna Muster".
+  const office = /^((?:Ober)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Erste[r]? (?:Kreis|Stadt)rät(?:in)?|Stadtr(?:at|ätin)|Kreisbeigeordnete[r]?|Ortsvorsteher(?:in)?|Geschäftsführer(?:in)?|Vorsitzende[r]?|Vorstand)\s+(?=\p{Lu})/u.exec(s);
+  if (office) {
+    s = s.slice(office[0].length).replace(salutation, '').trim();
+    role ??= office[1] ?? null;
+  }
   if (!/\p{L}/u.test(s) || s.length > 200) return null;
   return { name: s, role: role ? clip(role, 200) : null };
 }
 
 export type ContactDraft = Omit<ContactPerson, 'publishConsent'> & { publishConsent: false };
 
+// Where the contact details of a line begin: an e-mail, a phone label or a phone number.
+const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
+
+// Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
+const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
+
+/** A person's name: two to six words, no digits, no label, markup or organisation. */
+export function looksLikePersonName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 6 && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name) && !organisationWord.test(name);
+}
+
+/**
+ * The person written in front of the contact details on the same line:
+ * "Jana Krüger, Fachbereich Stadtentwicklung, Tel. 05542 508-130, j.krueger@…" → name and role.
+ */
+export function personBeforeDetails(line: string): { name: string; role: string | null } | null {
+  const m = detailStart.exec(line);
+  const before = (m ? line.slice(0, m.index) : line).replace(/[\s,;:(–-]+$/, '').trim();
+  if (!before) return null;
+  const person = parsePersonLine(before);
+  if (person && looksLikePersonName(person.name)) return person;
+  // "Gemeindeverwaltung Lautertal, Herr Ralf Becker": an office first, then the person.
+  const parts = before.split(/\s*,\s*/);
+  for (const [i, part] of parts.entries()) {
+    if (i === 0) continue;
+    const p = parsePersonLine(parts.slice(i).join(', '));
+    if (p && looksLikePersonName(p.name) && (salutation.test(part) || i === parts.length - 1 || p.role)) return p;
+  }
+  return null;
+}
+
 /**
  * A contact block: a name line, optionally followed by lines with phone and e-mail
- * ("Jörg Heyer\nTel. 06441 9277607\nj.heyer@…"). Consent to publish is never assumed.
+ * ("Jörg Heyer\nTel. 06441 9277607\nj.heyer@…"), or everything on one line
+ * ("Jörg Heyer, Referent, Tel. 06441 9277607, j.heyer@…"). Several contacts are separated by
+ * ";" or a blank line. Consent to publish is never assumed.
  */
 export function parseContactBlock(text: string): ContactDraft[] {
   const contacts: ContactDraft[] = [];
@@ -54,6 +94,10 @@ export function parseContactBlock(text: string): ContactDraft[] {
       const email = findEmail(line);
       const phone = /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}/.test(line) ? findPhone(line) : null;
       if (email || phone) {
+        if (!contact) {
+          const person = personBeforeDetails(line);
+          if (person) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };
+        }
         if (contact) {
           contact.email ??= email;
           contact.phone ??= phone;
@@ -65,7 +109,7 @@ export function parseContactBlock(text: string): ContactDraft[] {
         continue;
       }
       const person = parsePersonLine(line);
-      if (person) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };
+      if (person && looksLikePersonName(person.name)) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };
     }
     if (contact) contacts.push(contact);
   }
@@ -79,7 +123,8 @@ const streetLike = /^(?:\p{L}[\p{L}.\s-]*?\s\d+\s?[a-zA-Z]?(?:\s?[-–/]\s?\d+\s
 export function parseAddress(text: string): { street: string | null; postcode: string | null; city: string | null } {
   const parts = text
     .split(/\n|,/)
-    .map((p) => p.replace(/\*\*/g, '').trim())
+    // "34127 Kassel – in Zusammenarbeit mit …": a remark after a dash is no part of the address.
+    .map((p) => p.replace(/\*\*/g, '').replace(/\s+[–—]\s+.*$/, '').trim())
     .filter(Boolean);
   let street: string | null = null;
   let postcode: string | null = null;
@@ -101,15 +146,45 @@ export function splitAbbreviation(name: string): { name: string; abbreviation: s
   return { name: name.trim(), abbreviation: null };
 }
 
+const legalFormEnd = /(?:e\.\s?V\.|gGmbH|GmbH|gUG|UG|gAG|AG|AöR|eG|KdöR|mbH)$/u;
+const streetWord = /(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|pfad|steig|stieg|markt|hof|graben|wall|chaussee|anlage|park|promenade|berg|tor)$/iu;
+const streetPreposition = /^(?:Am|An|Im|In|Auf|Zum|Zur|Unter|Hinter|Vor|Bei|Alte|Alter|Altes|Neue|Neuer|Neues|Obere|Oberer|Untere|Unterer|der|dem|den)$/u;
+
+/**
+ * "Dorfladen Ilbeshausen eG Hauptstraße 7 36355 Grebenhain": a table cell whose line breaks a
+ * converter turned into spaces. The address is "street number PLZ city" at the end; the street
+ * begins after a legal form, or is the word(s) before the number that look like a street.
+ */
+function splitRunTogether(line: string): { name: string; addressText: string } | null {
+  const m = /^(.+?)\s+(\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?)\s*,?\s+(\d{5}\s+\p{Lu}.*)$/u.exec(line);
+  if (!m) return null;
+  const words = (m[1] ?? '').split(/\s+/);
+  let start = -1;
+  let legal = -1;
+  for (let i = 0; i < words.length - 1; i++) if (legalFormEnd.test(words.slice(Math.max(0, i - 1), i + 1).join(' '))) legal = i;
+  if (legal >= 0) start = legal + 1;
+  else {
+    const last = words.length - 1;
+    if (!streetWord.test(words[last] ?? '')) return null;
+    start = last;
+    // "Berliner Straße", "Am Hohenstein", "An der Mühle": the words that belong to the street.
+    if (/^(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Markt)$/u.test(words[last] ?? '') && start > 1) start--;
+    while (start > 1 && streetPreposition.test(words[start - 1] ?? '')) start--;
+  }
+  if (start <= 0 || start >= words.length) return null;
+  return { name: words.slice(0, start).join(' '), addressText: `${words.slice(start).join(' ')} ${m[2]}\n${m[3]}` };
+}
+
 /**
  * An organisation block as written under "Projektträger": name on the first line (or before
- * the first comma), then street and "PLZ Ort".
+ * the first comma), then street and "PLZ Ort". Lines with a web address, e-mail or phone are
+ * not part of it.
  */
 export function parseOrganisationBlock(text: string): Omit<Organisation, 'website'> | null {
   const lines = text
     .split('\n')
     .map((l) => l.replace(/\*\*/g, '').trim())
-    .filter((l) => l && !findEmail(l) && !/^(?:tel|fon|fax|telefon)\b/i.test(l));
+    .filter((l) => l && !findEmail(l) && !/^(?:tel|fon|fax|telefon|mobil|e-?mail|internet|web)\b/i.test(l) && !/^(?:<?https?:\/\/|<?www\.)\S+$/i.test(l));
   const first = lines[0];
   if (!first) return null;
   let name = first;
@@ -121,6 +196,16 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
     if (streetIndex > 0) {
       name = parts.slice(0, streetIndex).join(', ');
       addressText = parts.slice(streetIndex).join('\n');
+    } else {
+      const split = splitRunTogether(first);
+      if (split) ({ name, addressText } = split);
+    }
+  } else if (lines.length === 1) {
+    // "BEG Wetterau eG, Friedberg (Hessen)": a legal form ends the name, the town follows.
+    const m = /^(.+?)\s*,\s*(\p{Lu}[\p{L}.-]*(?:\s+(?:\p{Lu}[\p{L}.-]*|\([\p{L}. ]+\)|am|an der|im|vor der))*)$/u.exec(first);
+    if (m && legalFormEnd.test((m[1] ?? '').replace(/\s*\([^)]*\)$/, ''))) {
+      const { name: cleanName } = splitAbbreviation(m[1] ?? '');
+      return { name: cleanName, street: null, postcode: null, city: m[2] ?? null };
     }
   }
   const { name: cleanName } = splitAbbreviation(name);

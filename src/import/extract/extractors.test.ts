@@ -56,6 +56,21 @@ describe('contact', () => {
     ]);
   });
 
+  it('a contact written on one line with role, phone and e-mail; several separated by ";"', () => {
+    expect(parseContactBlock('Jana Krüger, Fachbereich Stadtentwicklung, Tel. 05542 508-130, j.krueger@witzenhausen.example')).toEqual([
+      { name: 'Jana Krüger', role: 'Fachbereich Stadtentwicklung', phone: '+49 5542 508130', email: 'j.krueger@witzenhausen.example', publishConsent: false },
+    ]);
+    expect(parseContactBlock('Petra Lang (Vorstand) Tel. 06644 9601-23 p.lang@example.org; Nadine Schäfer, nadine@example.org, 06181 295-1732').map((c) => [c.name, c.role, c.phone])).toEqual([
+      ['Petra Lang', 'Vorstand', '+49 6644 960123'],
+      ['Nadine Schäfer', null, '+49 6181 2951732'],
+    ]);
+    // An office before the name, or an office as the first part of the line.
+    expect(parseContactBlock('Bürgermeister Timo Heuser, buergermeister@schwalmtal.example').map((c) => [c.name, c.role])).toEqual([['Timo Heuser', 'Bürgermeister']]);
+    expect(parseContactBlock('Gemeindeverwaltung Lautertal, Herr Ralf Becker, Telefon 06643 9600-12').map((c) => [c.name, c.phone])).toEqual([['Ralf Becker', '+49 6643 960012']]);
+    // A heading or a label line that slipped into the block is no person.
+    expect(parseContactBlock('## Projektgebiet\nhessenweit, Auftaktveranstaltungen in Kassel')).toEqual([]);
+  });
+
   it('addresses on lines or after commas', () => {
     expect(parseAddress('Friedenstraße 26\n35578 Wetzlar')).toEqual({ street: 'Friedenstraße 26', postcode: '35578', city: 'Wetzlar' });
     expect(parseAddress('Am Markt 1, 34117 Kassel')).toEqual({ street: 'Am Markt 1', postcode: '34117', city: 'Kassel' });
@@ -65,6 +80,14 @@ describe('contact', () => {
       postcode: '60311',
       city: 'Frankfurt am Main',
     });
+  });
+
+  it('an organisation whose line breaks a converter turned into spaces, and a town after the legal form', () => {
+    expect(parseOrganisationBlock('Dorfladen Ilbeshausen eG Hauptstraße 7 36355 Grebenhain')).toEqual({ name: 'Dorfladen Ilbeshausen eG', street: 'Hauptstraße 7', postcode: '36355', city: 'Grebenhain' });
+    expect(parseOrganisationBlock('Amt für Umwelt Berliner Straße 100 63065 Offenbach am Main')).toEqual({ name: 'Amt für Umwelt', street: 'Berliner Straße 100', postcode: '63065', city: 'Offenbach am Main' });
+    expect(parseOrganisationBlock('BEG Wetterau eG, Friedberg (Hessen)')).toEqual({ name: 'BEG Wetterau eG', street: null, postcode: null, city: 'Friedberg (Hessen)' });
+    expect(parseOrganisationBlock('Stadt Kassel, Umwelt- und Gartenamt')?.name).toBe('Stadt Kassel, Umwelt- und Gartenamt');
+    expect(parseOrganisationBlock('Umweltzentrum gGmbH\nKasseler Straße 1a\n35683 Dillenburg\nwww.umweltzentrum.example')).toEqual({ name: 'Umweltzentrum gGmbH', street: 'Kasseler Straße 1a', postcode: '35683', city: 'Dillenburg' });
   });
 });
 
@@ -80,7 +103,13 @@ describe('period', () => {
     ['von Januar 2022 bis Ende 2024', '2022-01', '2024', 'von Januar 2022 bis Ende 2024'],
     ['1.4.22 - 31.3.24', '2022-04-01', '2024-03-31', '1.4.22 - 31.3.24'],
     ['befristet bis 31.12.2025', null, '2025-12-31', 'bis 31.12.2025'],
+    ['1. Januar 2023 bis 31. Dezember 2025', '2023-01-01', '2025-12-31', '1. Januar 2023 bis 31. Dezember 2025'],
   ])('%s', (text, start, end, matched) => expect(findPeriod(text)).toEqual({ start, end, text: matched }));
+
+  it('a period field with dates but no range: the first is the start, a later last one the end', () => {
+    expect(parsePeriodField('Aufbau im Frühjahr 2023, Betrieb dauerhaft')).toMatchObject({ start: '2023', end: null });
+    expect(parsePeriodField('Planung 2022, Bau Sommerferien 2023')).toMatchObject({ start: '2022', end: '2023' });
+  });
 
   it('"laufend" keeps the wording without dates (fields only)', () => {
     expect(parsePeriodField('laufend')).toEqual({ start: null, end: null, text: 'laufend', understood: true });
@@ -104,6 +133,10 @@ describe('money', () => {
     ['12 500 Euro', 1_250_000],
     ['0,5 Millionen Euro', 50_000_000],
   ])('%s', (text, cents) => expect(parseEuroCents(text)).toBe(cents));
+
+  it('thousands written into the currency', () => {
+    expect(findAmounts('Zuwendung: 210 T€, Drittmittel 15 TEUR').map((a) => a.cents)).toEqual([21_000_000, 1_500_000]);
+  });
 
   it('needs a currency, so years and counts are not money', () => {
     expect(findAmounts('Seit 2019 an 12 Standorten')).toEqual([]);
@@ -158,6 +191,33 @@ describe('places', () => {
     expect(ids('Bergstraße 12, 64283 Darmstadt').map((p) => p[0])).toEqual(['st-darmstadt']);
   });
 
+  it('a place field keeps every item of its list, with focus words', () => {
+    expect(parsePlacesField('Main-Kinzig-Kreis, vor allem Gelnhausen und Wächtersbach')).toEqual([
+      { regionId: 'lk-main-kinzig', label: 'Main-Kinzig-Kreis', focus: false },
+      { regionId: null, label: 'Gelnhausen', focus: true },
+      { regionId: null, label: 'Wächtersbach', focus: true },
+    ]);
+    expect(parsePlacesField('hessenweit, Auftaktveranstaltungen in Kassel, Gießen und Darmstadt').map((p) => [p.regionId, p.label])).toEqual([
+      ['hessen', 'hessenweit'],
+      ['st-kassel', 'Kassel'],
+      [null, 'Gießen'],
+      ['st-darmstadt', 'Darmstadt'],
+    ]);
+    // Common nouns in the list are no places.
+    expect(parsePlacesField('Landkreis Darmstadt-Dieburg mit allen 23 Städten und Gemeinden').map((p) => p.label)).toEqual(['Landkreis Darmstadt-Dieburg']);
+  });
+
+  it('towns of several words, and lists after "Städten"/"Gemeinden"', () => {
+    expect(parsePlacesField('Kernstadt und alle Stadtteile von Bad Hersfeld')).toEqual([{ regionId: null, label: 'Bad Hersfeld', focus: false }]);
+    expect(ids('in den Städten Eschwege und Hessisch Lichtenau sowie in der Gemeinde Meinhard').map((p) => p[1])).toEqual(['Stadt Eschwege', 'Stadt Hessisch Lichtenau', 'Gemeinde Meinhard']);
+  });
+
+  it('a district written with or without hyphen, also in coordinations', () => {
+    expect(expandCoordinations('Main-Taunus- und Hochtaunuskreis')).toBe('Main-Taunus-Kreis und Hochtaunuskreis');
+    expect(ids('Main-Taunus- und Hochtaunuskreis').map((p) => p[0])).toEqual(['lk-main-taunus', 'lk-hochtaunus']);
+    expect(ids('im Vogelsberg-Kreis und im Main-Kinzigkreis').map((p) => p[0])).toEqual(['lk-vogelsberg', 'lk-main-kinzig']);
+  });
+
   it('deduplicates by region', () => {
     expect(ids('Wiesbaden. Stadt Wiesbaden. Modellregion Wiesbaden.')).toEqual([['st-wiesbaden', 'Wiesbaden', true]]);
   });
@@ -172,6 +232,13 @@ describe('legal references', () => {
     ]);
     expect(findLegalReferences('Prävention nach § 20a SGB V')).toEqual([{ label: '§ 20a SGB V', law: 'SGB V', section: '20a' }]);
     expect(findLegalReferences('§ 61 Abs. 2 SGB IX')).toEqual([{ label: '§ 61 Abs. 2 SGB IX', law: 'SGB IX', section: '61 Abs. 2' }]);
+  });
+
+  it('laws written out, with or without abbreviation', () => {
+    expect(findLegalReferences('Rechtsgrundlage: § 3 Hessisches Naturschutzgesetz (HeNatG)')).toEqual([
+      { label: '§ 3 Hessisches Naturschutzgesetz (HeNatG)', law: 'HeNatG', section: '3' },
+    ]);
+    expect(findLegalReferences('nach § 12 des Hessischen Wassergesetzes')).toEqual([{ label: '§ 12 des Hessischen Wassergesetzes', law: 'Hessischen Wassergesetzes', section: '12' }]);
   });
 
   it('needs a law abbreviation', () => {
@@ -217,6 +284,53 @@ describe('funding', () => {
     ]);
   });
 
+  it('gives each amount the role word next to it, also with several roles in one line', () => {
+    const roles = (text: string) => {
+      const f = extractFunding(text, { field: true });
+      return { grant: f.grantCents, own: f.ownCents, total: f.totalCents, sources: f.sources.map((s) => [s.name, s.amountCents]) };
+    };
+    expect(roles('Gesamtausgaben 1,2 Mio. €, davon Zuwendung des Landes Hessen 850.000 EUR; Eigenmittel 350.000 EUR')).toEqual({
+      grant: 85_000_000,
+      own: 35_000_000,
+      total: 120_000_000,
+      sources: [['Land Hessen', 85_000_000], ['Eigenmittel', 35_000_000]],
+    });
+    expect(roles('Gesamtvolumen 96.500 Euro (Zuwendung der Stadt Kassel 72.375 Euro, Eigenmittel 24.125 Euro)')).toEqual({
+      grant: 7_237_500,
+      own: 2_412_500,
+      total: 9_650_000,
+      sources: [['Stadt Kassel', 7_237_500], ['Eigenmittel', 2_412_500]],
+    });
+    expect(roles('Förderung durch die Deutsche Bundesstiftung Umwelt (DBU) in Höhe von 125.000 €, Eigenanteil des Trägers 40.000 €')).toMatchObject({
+      grant: 12_500_000,
+      own: 4_000_000,
+      sources: [['Deutsche Bundesstiftung Umwelt', 12_500_000], ['Eigenmittel', 4_000_000]],
+    });
+    // A role word right after the amount binds it; third-party funds are no grant.
+    expect(roles('80.000 € Förderung durch das Land Hessen und 20.000 € Eigenmittel')).toMatchObject({ grant: 8_000_000, own: 2_000_000 });
+    expect(roles('Drittmittel: 15 T€ (Sparkassen-Stiftung Dillenburg)')).toMatchObject({ grant: null, sources: [['Sparkassen-Stiftung Dillenburg', 1_500_000]] });
+  });
+
+  it('"X, davon Y": X is the whole; a municipality\'s own funds are no funder of their own; "(Bund)"', () => {
+    expect(extractFunding('36.000 Euro, davon 27.000 Euro aus dem Förderprogramm „Nahmobilität“ des Landes Hessen.', { field: true })).toMatchObject({
+      totalCents: 3_600_000,
+      grantCents: 2_700_000,
+      sources: [{ name: 'Land Hessen', amountCents: 2_700_000 }],
+    });
+    expect(extractFunding('Stadt Hanau (Eigenmittel) | 90.000 € | 30 %', { field: true }).sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 9_000_000 }]);
+    expect(findFunders('Kommunalrichtlinie (Bund), Förderquote 65 %')).toEqual([{ name: 'Bund', kind: 'bund', amountCents: null }]);
+  });
+
+  it('an amount a funder gives without role word is the grant when it is the only one', () => {
+    const f = extractFunding('Die Anschaffung kostete rund 48.000 Euro; 36.000 Euro davon kamen aus dem Landesprogramm „Mobil im ländlichen Raum“.');
+    expect(f).toMatchObject({ grantCents: 3_600_000, totalCents: 4_800_000, sources: [{ name: 'Land Hessen', kind: 'land', amountCents: 3_600_000 }] });
+    // Two funders with an amount each: which is "the" grant is left to the editor.
+    expect(extractFunding('Landkreis Darmstadt-Dieburg: 30.000 Euro\nBundesprogramm „Demokratie leben!“: 45.000 Euro', { field: true })).toMatchObject({
+      grantCents: null,
+      sources: [{ name: 'Landkreis Darmstadt-Dieburg', kind: 'kommune', amountCents: 3_000_000 }, { name: 'Bund', kind: 'bund', amountCents: 4_500_000 }],
+    });
+  });
+
   it('takes the role from the label when the line has none', () => {
     expect(extractFunding('50.000 EUR', { field: true, labelRole: 'grant' }).grantCents).toBe(5_000_000);
   });
@@ -245,6 +359,8 @@ describe('participation', () => {
     ['Die Teilnahme ist abgeschlossen.', 'closed'],
     ['Interessierte Kommunen können sich jederzeit bewerben.', 'open'],
     ['Eine Teilnahme ist weiterhin möglich.', 'open'],
+    ['Weitere Geschäfte können jederzeit mitmachen.', 'open'],
+    ['Die Teilnahme an unserem Netzwerk steht allen Kommunen im Kreis offen.', 'open'],
     ['Das Projekt wurde 2020 beendet.', 'unknown'],
   ])('%s → %s', (text, status) => expect(findParticipation(text).status).toBe(status));
 });
@@ -264,5 +380,8 @@ describe('partners and target groups', () => {
     expect(findTargetGroupsInProse('Zielgruppen sind Langzeitarbeitslose und Alleinerziehende.')).toEqual(['Langzeitarbeitslose', 'Alleinerziehende']);
     expect(parseTargetGroupsField('Schülerinnen und Schüler der Klassen 5 bis 7')).toEqual(['Schülerinnen und Schüler der Klassen 5 bis 7']);
     expect(parseTargetGroupsField('Bürgerinnen und Bürger, Vereine')).toEqual(['Bürgerinnen und Bürger', 'Vereine']);
+    // Alternatives within one group, not three groups.
+    expect(parseTargetGroupsField('Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag')).toEqual(['Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag']);
+    expect(parseTargetGroupsField('Familien, Vereine oder Schulklassen')).toEqual(['Familien', 'Vereine', 'Schulklassen']);
   });
 });

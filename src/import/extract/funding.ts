@@ -1,6 +1,6 @@
 import type { FundingSource } from '../../domain/contribution.ts';
 import { clip, splitSentences } from '../text.ts';
-import { findAmounts } from './money.ts';
+import { findAmounts, type Amount } from './money.ts';
 
 /*
  * Funding: known funders are recognised by name and normalised to the nominative
@@ -34,23 +34,30 @@ const funders: Funder[] = [
     name: (m) => (m[1]?.startsWith('Ministeri') ? `Hessisches Ministerium${m[2] ? ` ${m[2]} ${m[3]}` : ''}` : 'Hessische Staatskanzlei'),
   },
   { pattern: /Nachhaltigkeitsstrategie\s+Hessen/u, kind: 'land', name: () => 'Nachhaltigkeitsstrategie Hessen' },
-  { pattern: /\bLand(?:es)?\s+Hessen\b|\bLandesmitteln?\b|\bLandesprogramm/u, kind: 'land', name: () => 'Land Hessen', generic: true },
+  // In a Hessian document "das Land" is Hessen.
+  { pattern: /\bLand(?:es)?\s+Hessen\b|\bLandesmitteln?\b|\bLandesprogramm|\b(?:[Dd]as|[Dd]em|[Dd]es|vom)\s+Land(?:es)?\b(?![\p{L}-])/u, kind: 'land', name: () => 'Land Hessen', generic: true },
   {
     pattern: new RegExp(String.raw`Bundesministeri(?:ums|um)\s+(für|der|des)\s+(${CAPWORDS})`, 'u'),
     kind: 'bund',
     name: (m) => `Bundesministerium ${m[1]} ${m[2]}`,
   },
-  { pattern: /\bBundesmitteln?\b|\bBund(?:es)?programm/u, kind: 'bund', name: () => 'Bund', generic: true },
+  { pattern: /\bBundesmitteln?\b|\bBund(?:es)?programm|\b(?:des|vom)\s+Bund(?:es)?\b|\bBund\b/u, kind: 'bund', name: () => 'Bund', generic: true },
   { pattern: /Europäische[nm]?\s+Sozialfonds?|\bESF\+?(?![\p{L}])/u, kind: 'eu', name: () => 'Europäischer Sozialfonds' },
   { pattern: /Europäische[nm]?\s+Fonds?\s+für\s+regionale\s+Entwicklung|\bEFRE\b/u, kind: 'eu', name: () => 'Europäischer Fonds für regionale Entwicklung' },
   { pattern: /\bLEADER\b/u, kind: 'eu', name: () => 'LEADER' },
   { pattern: /\bEU-Mitteln?\b|Europäischen\s+Union/u, kind: 'eu', name: () => 'Europäische Union', generic: true },
-  { pattern: /(\p{Lu}[\p{L}-]*[Ss]tiftung(?:\s+\p{Lu}[\p{L}-]*)*|Stiftung\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u, kind: 'stiftung', name: (m) => m[1] ?? m[0] },
+  {
+    // "Stiftung Hessischer Naturschutz", "Sparkassen-Stiftung Dillenburg", "der Deutschen Bundesstiftung Umwelt" (nominative: "Deutsche").
+    pattern: /((?:(?!(?:Die|Der|Das|Den|Dem|Des|Eine[nmrs]?|Diese[nmrs]?|Unsere[nmrs]?)\s)\p{Lu}\p{Ll}+(?:e|en|er|es)\s+)*\p{Lu}[\p{L}-]*[Ss]tiftung(?:\s+\p{Lu}[\p{L}-]*)*|Stiftung\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u,
+    kind: 'stiftung',
+    name: (m) => (m[1] ?? m[0]).replace(/^((?:\p{Lu}\p{Ll}+\s+)+)(?=\p{Lu}[\p{L}-]*[Ss]tiftung)/u, (adjectives: string) => adjectives.replace(/(\p{Ll})en(?=\s)/gu, '$1e')),
+  },
   { pattern: /\bAktion\s+Mensch\b/u, kind: 'sonstige', name: () => 'Aktion Mensch' },
   { pattern: /\b(?:Deutschen?\s+)?Rentenversicherung\b/u, kind: 'sonstige', name: () => 'Deutsche Rentenversicherung' },
   { pattern: /\b(?:Bundes)?[Aa]gentur\s+für\s+Arbeit\b/u, kind: 'bund', name: () => 'Bundesagentur für Arbeit' },
   {
-    pattern: /\b(?:der|des|dem|vom)\s+(Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?)\s+(\p{Lu}[\p{L}-]*(?:\s+am\s+Main)?)/u,
+    // After an article, or at the start of a line ("Landkreis Darmstadt-Dieburg: 30.000 Euro").
+    pattern: /(?:\b(?:der|des|dem|vom)\s+|^[-*•]?\s*)(Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?)\s+(\p{Lu}[\p{L}-]*(?:\s+am\s+Main)?)/u,
     kind: 'kommune',
     name: (m) => `${(m[1] ?? '').replace(/es$/, '')} ${m[2]}`,
   },
@@ -59,8 +66,18 @@ const funders: Funder[] = [
 ];
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
-const fundingCue = /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten/;
-const grantCue = /Zuwendung|Fördersumme|Förderbetrag|Fördermittel|Förderung|gefördert|Zuschuss/i;
+const fundingCue =
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\bkostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)/;
+/*
+ * Role words, as data: the role an amount plays is told by a word next to it. "third" (third-party
+ * funds, donations) is a role of its own so that such an amount is not read as a grant.
+ */
+const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
+  ['own', /Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital/giu],
+  ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring/giu],
+  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
+  ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
+];
 const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung/i;
 const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten/i;
 
@@ -76,6 +93,10 @@ export interface ExtractedFunding {
 
 /** Funders named in one clause (a line or a sentence). */
 export function findFunders(clause: string): FundingSourceDraft[] {
+  return funderHits(clause).map((h) => h.source);
+}
+
+function funderHits(clause: string): Array<{ index: number; source: FundingSourceDraft }> {
   const hits: Array<{ index: number; source: FundingSourceDraft; generic: boolean }> = [];
   for (const f of funders) {
     const m = f.pattern.exec(clause);
@@ -89,8 +110,22 @@ export function findFunders(clause: string): FundingSourceDraft[] {
     if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen)\b/u.test(name)) continue;
     hits.push({ index: from, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
   }
-  const kept = hits.filter((h) => !h.generic || !hits.some((o) => !o.generic && o.source.kind === h.source.kind));
-  return kept.sort((a, b) => a.index - b.index).map((h) => h.source);
+  // "Stadt Hanau (Eigenmittel)": the municipality's own funds are the own funds, not a funder of their own.
+  const ownFunds = hits.filter((h) => h.source.kind === 'eigenmittel');
+  const kept = hits.filter(
+    (h) =>
+      (!h.generic || !hits.some((o) => !o.generic && o.source.kind === h.source.kind)) &&
+      !(h.source.kind === 'kommune' && ownFunds.some((o) => o.index > h.index && /^[^()]*\($/.test(clause.slice(h.index, o.index)) && o.index - h.index < 60)),
+  );
+  return kept.sort((a, b) => a.index - b.index).map((h) => ({ index: h.index, source: h.source }));
+}
+
+/** Names of the generic funders ("Land Hessen", "Bund" …), which give way to a specific one of their kind. */
+const genericNames = new Set(['Land Hessen', 'Bund', 'Europäische Union', 'Gesetzliche Krankenkassen', 'Kommunale Mittel']);
+
+/** Drops a generic funder when the text also names a specific one of the same kind ("Land Hessen" beside a ministry). */
+export function dropGenericFunders<T extends FundingSourceDraft>(sources: T[]): T[] {
+  return sources.filter((s) => !genericNames.has(s.name) || !sources.some((o) => o !== s && o.kind === s.kind && !genericNames.has(o.name)));
 }
 
 // "gefördert (wurde das Projekt) von der X", "Förderung durch die X", "finanziert aus Mitteln der X".
@@ -100,67 +135,178 @@ const namedFunder = new RegExp(
   'gu',
 );
 
-type Role = 'grant' | 'own' | 'total';
+type Role = 'grant' | 'own' | 'total' | 'third';
 
-/** The role of an amount: the nearest role word in the same clause, preferring one before it. */
-function roleOf(clause: string, index: number, defaultRole: Role | null): Role | null {
-  let best: { role: Role; distance: number } | null = null;
-  for (const [role, cue] of [['own', ownCue], ['total', totalCue], ['grant', grantCue]] as const) {
-    for (const m of clause.matchAll(new RegExp(cue.source, 'gi'))) {
-      const distance = m.index <= index ? index - m.index : (m.index - index) * 2;
-      if (!best || distance < best.distance) best = { role, distance };
+interface Cue {
+  role: Role;
+  index: number;
+  end: number;
+}
+
+function findCues(clause: string): Cue[] {
+  const cues: Cue[] = [];
+  for (const [role, pattern] of roleCues)
+    for (const m of clause.matchAll(pattern)) if (!cues.some((c) => m.index < c.end && m.index + m[0].length > c.index)) cues.push({ role, index: m.index, end: m.index + m[0].length });
+  return cues.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The role of every amount in a clause, from the role words next to it:
+ * 1. a role word right after the amount ("53.000 Euro Eigenmittel") binds it;
+ * 2. otherwise a role word takes the first amount after it, before the next role word
+ *    ("Gesamtkosten 240.000 €, davon Zuwendung 150.000 € und Eigenanteil 90.000 €");
+ * 3. an amount still without role takes the nearest free role word after it, else the nearest
+ *    one before it, else the label's role ("Eigenanteil: 25 T€"), else none.
+ * Each role word explains one amount in steps 1 and 2, so the grant's word is not taken by the
+ * amount of the own funds that follows it.
+ */
+function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role | null): Array<Role | null> {
+  const cues = findCues(clause);
+  // "36.000 Euro, davon 27.000 Euro …": the amount before "davon" is the whole.
+  const roles: Array<Role | null> = amounts.map((a) => (/^\s*[,–-]\s*davon\b/.test(clause.slice(a.index + a.text.length)) ? 'total' : null));
+  const used = new Set<Cue>();
+  amounts.forEach((a, i) => {
+    if (roles[i] !== null) return;
+    const end = a.index + a.text.length;
+    const tight = cues.find((c) => !used.has(c) && c.index >= end && /^\s{0,2}$/.test(clause.slice(end, c.index)));
+    if (tight) {
+      roles[i] = tight.role;
+      used.add(tight);
+    }
+  });
+  for (const cue of cues) {
+    if (used.has(cue)) continue;
+    const nextCue = cues.find((c) => c.index > cue.index);
+    const i = amounts.findIndex((a, k) => roles[k] === null && a.index >= cue.end && (!nextCue || a.index < nextCue.index));
+    if (i >= 0) {
+      roles[i] = cue.role;
+      used.add(cue);
     }
   }
-  return best?.role ?? defaultRole;
+  amounts.forEach((a, i) => {
+    if (roles[i] !== null) return;
+    const after = cues.find((c) => !used.has(c) && c.index >= a.index + a.text.length);
+    const before = [...cues].reverse().find((c) => c.end <= a.index);
+    roles[i] = after?.role ?? before?.role ?? labelRole;
+  });
+  return roles;
+}
+
+/**
+ * Which amount belongs to which funder: the nearest amount whose role fits (own funds take the
+ * own amount, other funders a grant or an amount without role), each amount once.
+ */
+function amountsForFunders(hits: ReadonlyArray<{ index: number; source: FundingSourceDraft }>, amounts: readonly Amount[], roles: ReadonlyArray<Role | null>): void {
+  if (hits.length === 1 && amounts.length === 1) {
+    const only = hits[0];
+    if (only) only.source.amountCents = amounts[0]?.cents ?? null;
+    return;
+  }
+  const pairs: Array<{ hit: number; amount: number; distance: number }> = [];
+  hits.forEach((h, hi) =>
+    amounts.forEach((a, ai) => {
+      const role = roles[ai] ?? null;
+      const fits = h.source.kind === 'eigenmittel' ? role === 'own' : role === 'grant' || role === 'third' || role === null;
+      if (fits) pairs.push({ hit: hi, amount: ai, distance: Math.abs(a.index - h.index) });
+    }),
+  );
+  const usedHits = new Set<number>();
+  const usedAmounts = new Set<number>();
+  for (const p of pairs.sort((a, b) => a.distance - b.distance)) {
+    if (usedHits.has(p.hit) || usedAmounts.has(p.amount)) continue;
+    const hit = hits[p.hit];
+    if (hit) hit.source.amountCents = amounts[p.amount]?.cents ?? null;
+    usedHits.add(p.hit);
+    usedAmounts.add(p.amount);
+  }
 }
 
 /**
  * Reads funding from text. In a fact sheet's "Finanzierung" field every line is a clause and
  * the label may imply the role ("Förderung: 50.000 EUR" is a grant); in prose only sentences
- * that speak about funding are read.
+ * that speak about funding are read. Within a clause, ";" separates statements.
  */
 export function extractFunding(text: string, options: { field?: boolean; labelRole?: Role | null } = {}): ExtractedFunding {
   const clauses = options.field
     ? text.split('\n').flatMap((l) => splitSentences(l)).filter((c) => c.trim())
     : splitSentences(text).filter((s) => fundingCue.test(s) && (findFunders(s).length > 0 || findAmounts(s).length > 0));
   const result: ExtractedFunding = { sources: [], grantCents: null, ownCents: null, totalCents: null, text: null, unnamed: false };
-  const used: string[] = [];
+  const used: Array<{ clause: string; names: string[]; amounts: number }> = [];
+  let fieldAmounts = 0;
+  // Amounts without role word that a funder other than own funds gives: the grant, if only one.
+  const funderAmounts: number[] = [];
   for (const clause of clauses) {
-    const sources = findFunders(clause);
-    const amounts = findAmounts(clause);
-    for (const a of amounts) {
-      const role = roleOf(clause, a.index, options.labelRole ?? null);
-      if (role === 'grant') result.grantCents ??= a.cents;
-      if (role === 'own') result.ownCents ??= a.cents;
-      if (role === 'total') result.totalCents ??= a.cents;
+    const hits = funderHits(clause);
+    const amountsInClause = findAmounts(clause);
+    fieldAmounts += amountsInClause.length;
+    for (const part of clause.split(';')) {
+      const partHits = funderHits(part);
+      const amounts = findAmounts(part);
+      const roles = assignRoles(part, amounts, options.labelRole ?? null);
+      amounts.forEach((a, i) => {
+        const role = roles[i];
+        if (role === 'grant') result.grantCents ??= a.cents;
+        if (role === 'own') result.ownCents ??= a.cents;
+        if (role === 'total') result.totalCents ??= a.cents;
+      });
+      amountsForFunders(partHits, amounts, roles);
+      amounts.forEach((a, i) => {
+        if (roles[i] === null && partHits.some((h) => h.source.kind !== 'eigenmittel' && h.source.amountCents === a.cents)) funderAmounts.push(a.cents);
+      });
+      for (const h of partHits) {
+        const same = hits.find((o) => o.source.name === h.source.name);
+        if (same && h.source.amountCents !== null) same.source.amountCents ??= h.source.amountCents;
+      }
     }
-    // An amount belongs to a funder only when the clause names exactly one funder and one amount.
-    const only = sources.length === 1 ? sources[0] : undefined;
-    if (only && amounts.length === 1) only.amountCents = amounts[0]?.cents ?? null;
-    for (const s of sources) if (!result.sources.some((r) => r.name === s.name)) result.sources.push(s);
-    if (sources.length || amounts.length || options.field) used.push(clause.trim());
+    for (const { source } of hits) {
+      const known = result.sources.find((r) => r.name === source.name);
+      if (!known) result.sources.push(source);
+      else known.amountCents ??= source.amountCents;
+    }
+    if (hits.length || amountsInClause.length || options.field) used.push({ clause: options.field ? clause.trim() : clause.trim().replace(/^[-*•]\s+/, ''), names: hits.map((h) => h.source.name), amounts: amountsInClause.length });
   }
+  result.sources = dropGenericFunders(result.sources);
+  // A sentence that only named a generic funder given way to a specific one ("Nachdem das Land
+  // Hessen das Förderprogramm aufgelegt hatte, …" beside "Förderung des Hessischen Ministeriums …") says nothing more.
+  const telling = options.field ? used : used.filter((u) => u.amounts > 0 || u.names.some((n) => result.sources.some((s) => s.name === n)));
   if (!options.field && used.length === 0) {
     // Funding mentioned, but neither funder nor amount recognised: keep the sentence for the editor.
-    const mention = splitSentences(text).find((s) => /gefördert|finanziert|Förderung erfolgt|Finanzierung erfolgt|aus Mitteln/i.test(s));
+    // The verb, not the adjective: "die geförderten Projekte" says nothing about this project's funding.
+    const mention = splitSentences(text).find((s) => /\bgefördert\b|\bfinanziert\b|Förderung erfolgt|Finanzierung erfolgt|aus Mitteln/i.test(s));
     if (mention) {
       result.text = clip(mention, 2000);
       result.unnamed = true;
     }
     return result;
   }
-  const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').replace(/ \n/g, '\n').trim() : used.join(' ');
+  // "Projektkosten: 85.000 Euro aus Eigenmitteln": the amount is the total, whatever else it is.
+  if (options.labelRole === 'total' && fieldAmounts === 1) result.totalCents ??= findAmounts(text)[0]?.cents ?? null;
+  if (result.grantCents === null && funderAmounts.length === 1) result.grantCents = funderAmounts[0] ?? null;
+  const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').replace(/ \n/g, '\n').trim() : telling.map((u) => u.clause).join(' ');
   result.text = joined ? clip(joined, 2000) : null;
   result.unnamed = result.sources.length === 0 && result.text !== null;
-  // Own funds named without their own amount take the amount given as own funds.
-  for (const s of result.sources) if (s.kind === 'eigenmittel' && s.amountCents === null) s.amountCents = result.ownCents;
+  completeSourceAmounts(result);
   if (result.sources.length > 20) result.sources = result.sources.slice(0, 20);
   return result;
 }
 
+/**
+ * Amounts stated apart from their funder ("Fördermittelgeber: X" and "Zuwendung: 210 T€" on
+ * separate lines): own funds take the own amount, and a single other funder without amount the
+ * grant, when no funder has it yet.
+ */
+export function completeSourceAmounts(funding: { sources: FundingSourceDraft[]; grantCents: number | null; ownCents: number | null }): void {
+  for (const s of funding.sources) if (s.kind === 'eigenmittel' && s.amountCents === null) s.amountCents = funding.ownCents;
+  const withoutAmount = funding.sources.filter((s) => s.kind !== 'eigenmittel' && s.amountCents === null);
+  const only = withoutAmount.length === 1 ? withoutAmount[0] : undefined;
+  if (only && funding.grantCents !== null && !funding.sources.some((s) => s.amountCents === funding.grantCents)) only.amountCents = funding.grantCents;
+}
+
 export function labelRole(label: string): Role | null {
+  if (/\?$/.test(label.trim())) return null;
   if (ownCue.test(label)) return 'own';
-  if (totalCue.test(label)) return 'total';
+  if (/Drittmittel|Spenden|Sponsoring/i.test(label)) return 'third';
+  if (totalCue.test(label) || /^(?:Kosten|Budget|Kostenrahmen)$/i.test(label.trim())) return 'total';
   if (/Förder|Zuwendung|Zuschuss/i.test(label)) return 'grant';
   return null;
 }

@@ -1,6 +1,6 @@
 /*
  * Euro amounts as written in German documents: "127.000,00 Euro", "50.000 EUR", "1,2 Mio. €",
- * "€ 5.000", "5.000,- €". Amounts are returned in integer cents; a currency is required so that
+ * "€ 5.000", "5.000,- €", "210 T€". Amounts are returned in integer cents; a currency is required so that
  * years, phone numbers and counts are never read as money.
  */
 
@@ -11,14 +11,15 @@ export interface Amount {
 }
 
 const NUMBER = String.raw`(\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(\d{1,3}|-{1,2}|–))?`;
-const MULTIPLIER = String.raw`(Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Tsd\.?|Tausend)`;
+// "T€", "TEUR": thousands, written into the currency.
+const MULTIPLIER = String.raw`(Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Tsd\.?|Tausend|T(?=\s?(?:€|EUR\b|Euro\b)))`;
 const CURRENCY = String.raw`(?:€|EUR\b|Euro\b)`;
 const amountPattern = new RegExp(
   String.raw`(${CURRENCY}\s*)?(?<![\d.,])${NUMBER}(?:\s*${MULTIPLIER})?(\s*${CURRENCY})?`,
   'gu',
 );
 
-const multipliers: Record<string, number> = { mio: 1e6, million: 1e6, millionen: 1e6, mrd: 1e9, milliarden: 1e9, tsd: 1e3, tausend: 1e3 };
+const multipliers: Record<string, number> = { mio: 1e6, million: 1e6, millionen: 1e6, mrd: 1e9, milliarden: 1e9, tsd: 1e3, tausend: 1e3, t: 1e3 };
 
 export function findAmounts(text: string): Amount[] {
   const out: Amount[] = [];

@@ -9,7 +9,7 @@ import { splitAbbreviation } from './contact.ts';
  * capitalised words and connectors, so "ist die Hessische Arbeitsgemeinschaft für
  * Gesundheitsförderung e. V. (HAGE)" gives "Hessische Arbeitsgemeinschaft für Gesundheitsförderung e. V.".
  */
-const sponsorCue = /Federführung|Projektträger|\bTräger(?:in)?\b|beauftragt|durchgeführt\s+(?:von|durch)|verantwortlich|koordiniert|Projektleitung|initiiert|getragen/;
+const sponsorCue = /Federführung|Projektträger|\bTräger(?:in)?\b|[Bb]eauftragt|[Dd]urchgeführt\s+(?:von|durch)|[Vv]erantwortlich|[Kk]oordiniert|Projektleitung|[Ii]nitiiert|[Gg]etragen/;
 const legalForm = /(?:e\.\s?V\.|gGmbH|GmbH|gUG|gAG|AöR|eG\b|Stiftung\b)(?:\s*\((\p{Lu}[\p{L}\d&-]{1,14})\))?|\((\p{Lu}[\p{L}\d&-]{1,14})\)/gu;
 const connectors = new Set(['für', 'und', 'der', 'des', 'von', 'zur', 'zum', 'im', 'in', 'am', 'an', 'e.', 'V.', '&', '-', 'mit']);
 const articles = /^(?:Die|Der|Das|Den|Dem|die|der|das|den|dem|Eine?|eine?)\s+/;

@@ -21,6 +21,10 @@ const openPatterns = [
   /\bTeilnahme\b[^.!?]*\b(?:ist|sind)\s+(?:jederzeit\s+|weiterhin\s+|noch\s+|ab\s+sofort\s+)?möglich/iu,
   new RegExp(String.raw`\b(?:können|kann)\b[^.!?]*\b(?:weitere|neue|interessierte)\b[^.!?]*\b${joinVerb}`, 'iu'),
   /\boffen\s+für\s+(?:weitere|neue|interessierte)\b/iu,
+  // "Die Teilnahme steht allen Kommunen offen."
+  /\b(?:steht|stehen)\b[^.!?]*\b(?:allen|weiteren|interessierten|neuen)\b[^.!?]*\boffen\b/iu,
+  // "Weitere Geschäfte können jederzeit mitmachen."
+  new RegExp(String.raw`\b(?:weitere|neue|interessierte)\b[^.!?]*\b(?:können|kann|dürfen|darf)\b[^.!?]*\b${joinVerb}`, 'iu'),
 ];
 
 export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {

@@ -17,7 +17,9 @@ const MONTH_NAME = String.raw`(?:Januar|Jan|Februar|Feb|März|Mär|April|Apr|Mai
 const SEASON = String.raw`(?:Frühjahr|Frühling|Sommer|Herbst|Winter|Anfang|Mitte|Ende|Jahresbeginn|Jahresende)\s+\d{4}`;
 const MONTH_NUM = String.raw`\d{1,2}\s?[/.]\s?\d{4}`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
-const DATE = String.raw`(?<![\d.])(?:${DAY}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+// "1. Januar 2023": a day with the month's name.
+const DAY_MONTH_NAME = String.raw`\d{1,2}\.\s?${MONTH_NAME}`;
+const DATE = String.raw`(?<![\d.])(?:${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
 
 const rangePattern = new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${DATE})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${DATE})`, 'giu');
 const startPattern = new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${DATE})`, 'giu');
@@ -29,6 +31,11 @@ export function parseDateToken(token: string): string | null {
   const t = token.trim();
   let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$/.exec(t);
   if (m) return partial(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));
+  m = /^(\d{1,2})\.\s?(\p{L}+)\.?\s+(\d{4})$/u.exec(t);
+  if (m) {
+    const month = monthNumbers[(m[2] ?? '').slice(0, 3).toLowerCase()];
+    return month ? partial(Number(m[3]), month, Number(m[1])) : null;
+  }
   m = /^(\p{L}+)\.?\s+(\d{4})$/u.exec(t);
   if (m) {
     const month = monthNumbers[(m[1] ?? '').slice(0, 3).toLowerCase()];
@@ -95,6 +102,14 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   return null;
 }
 
+const singleDate = new RegExp(DATE, 'u');
+
+/** The first date in a text ("03/2021", "30.06.2024", "Herbst 2024"), as a partial date, or null. */
+export function findDate(text: string): string | null {
+  const m = singleDate.exec(text.replace(/\s+/g, ' '));
+  return m ? parseDateToken(m[0]) : null;
+}
+
 /**
  * The value of a "Projektlaufzeit" field: the whole value is kept as text (it is the wording the
  * editor needs to see); dates are read from it where possible.
@@ -102,5 +117,12 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
 export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean } {
   const text = value.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 500);
   const found = findPeriod(text, { allowOngoing: true });
-  return { start: found?.start ?? null, end: found?.end ?? null, text, understood: found !== null };
+  if (found?.start || found?.end) return { start: found.start, end: found.end, text, understood: true };
+  // "Aufbau im Frühjahr 2023, Betrieb dauerhaft", "Planung 2022, Bau 2023": in a period field the
+  // first date is the start and a later last date the end.
+  const dates = [...text.matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).filter((d): d is string => d !== null);
+  const first = dates[0] ?? null;
+  const last = dates.length > 1 ? (dates[dates.length - 1] ?? null) : null;
+  const end = last && first && earliestDay(first) <= latestDay(last) && last !== first ? last : null;
+  return { start: first, end, text, understood: found !== null || first !== null };
 }

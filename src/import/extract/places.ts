@@ -32,9 +32,10 @@ function generatedAliases(name: string, type: string): string[] {
 const aliasEntries: AliasEntry[] = regions
   .flatMap((r) =>
     [...new Set([r.name, ...r.aliases, ...generatedAliases(r.name, r.type)])].map((alias) => {
-      // Genitive and plural forms: "Main-Kinzig-Kreises", "Landkreises Kassel", "Hessens".
-      const body = escapeRegExp(alias)
-        .replace(/([Kk]reis)(?= |$)/g, '$1(?:es)?')
+      // Genitive and plural forms: "Main-Kinzig-Kreises", "Landkreises Kassel", "Hessens"; a
+      // district's "kreis" with or without hyphen ("Hochtaunus-Kreis", "Main-Kinzigkreis").
+      const flexibleKreis = /\p{L}-?[Kk]reis$/u.test(alias) && !/\s/.test(alias);
+      const body = (flexibleKreis ? `${escapeRegExp(alias.replace(/-?[Kk]reis$/, ''))}-?[Kk]reis(?:es)?` : escapeRegExp(alias).replace(/([Kk]reis)(?= |$)/g, '$1(?:es)?'))
         .replace(/^Hessen$/, 'Hessens?')
         .replace(/ /g, '\\s+');
       return {
@@ -63,12 +64,15 @@ export function expandCoordinations(text: string): string {
       const names = heads.split(/-,?\s+(?:(?:und|sowie|oder)\s+)?/).filter(Boolean);
       return [...names, last].map((n) => `${n}-${kreis}`).join(' und ');
     })
-    .replace(/(\p{Lu}\p{Ll}+)-\s+(und|sowie|oder)\s+(\p{Lu}\p{Ll}+)kreis(?![\p{L}])/gu, '$1kreis $2 $3kreis')
+    // "Vogelsberg- und Wetteraukreis"; "Main-Taunus- und Hochtaunuskreis" (a hyphenated name keeps "-Kreis").
+    .replace(/(?<![\p{L}-])(\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)*)-\s+(und|sowie|oder)\s+(\p{Lu}\p{Ll}+)kreis(?![\p{L}])/gu, (_m, head: string, conj: string, last: string) =>
+      `${head}${head.includes('-') ? '-Kreis' : 'kreis'} ${conj} ${last}kreis`,
+    )
     .replace(/\b(Stadt|Landkreis|Kreis)\s+und\s+(Stadt|Landkreis|Kreis)\s+(\p{Lu}[\p{L}-]*)/gu, '$1 $3 und $2 $3')
     .replace(
-      /\b(Landkreise|Kreise|Städte)\s+(\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}[\p{L}-]*)*\s+(?:und|sowie)\s+\p{Lu}[\p{L}-]*)/gu,
+      /\b(Landkreise|Landkreisen|Kreise|Kreisen|Städte|Städten|Gemeinden)\s+(\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}[\p{L}-]*)*\s+(?:und|sowie)\s+(?:Bad\s+|Hessisch\s+)?\p{Lu}[\p{L}-]*)/gu,
       (_m, head: string, list: string) => {
-        const singular = head === 'Städte' ? 'Stadt' : head.replace(/e$/, '');
+        const singular = /^Städte/.test(head) ? 'Stadt' : /^Gemeinde/.test(head) ? 'Gemeinde' : head.replace(/e?n?$/, '');
         return splitTopLevelList(list)
           .map((n) => `${singular} ${n}`)
           .join(' und ');
@@ -92,7 +96,9 @@ function partOfName(before: string): boolean {
   return !introducer.test(word);
 }
 
-const namedTown = /(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?![\p{L}\p{N}]|-\p{L})/gu;
+// Town names of more than one word: "Bad Hersfeld", "Hessisch Lichtenau", "Lautertal (Vogelsberg)", "Neu-Isenburg".
+const TOWN = String.raw`(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Ober|Nieder|Unter|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?:\s+\((?![^)]*[Kk]reis)(?:\p{Lu}[\p{L}.-]*\s?){1,3}\))?`;
+const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)${TOWN}(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
@@ -140,28 +146,50 @@ export function dedupePlaces(places: readonly PlaceDraft[]): PlaceDraft[] {
   return out;
 }
 
+// Words that mark the places after them as the focus ("…, vor allem Gelnhausen und Wächtersbach").
+const focusQualifier = /^(?:vor allem|v\.\s?a\.|insbesondere|besonders|schwerpunktmäßig|hauptsächlich|mit Schwerpunkt(?:\s+(?:in|auf))?)\s+/i;
+// Words in front of places that are none of their name.
+const itemIntro = /^(?:(?:u\.\s?a\.|z\.\s?B\.|darunter|etwa|sowie|und|in|im|der|die|das|den|dem)\s+)+/i;
+// Common nouns that stand in lists of places without naming one ("alle Städte und Gemeinden").
+const genericPlaceNoun = /^(?:Gemeinden?|Städte|Stadt|Kommunen?|Stadtteile?n?|Ortsteile?n?|Ortschaften|Dörfer|Quartiere?n?|Kreise|Landkreise|Regionen?|Umgebung|Umland|Nachbarkommunen|Nachbargemeinden|Kernstadt|Innenstadt|Altstadt|Stadtgebiet|Kreisgebiet|Gemeindegebiet)$/u;
+
+const nameLike = (item: string) =>
+  item.length <= 60 && /^\p{Lu}/u.test(item) && !genericPlaceNoun.test(item) && item.split(/\s+/).every((w) => /^(?:\p{Lu}|am$|an$|der$|im$|in$|bei$|vor$|ob$|\()/u.test(w));
+
 /**
- * The value of a "Durchführungsort" field. Parts separated by ";" or lines are read with the
- * gazetteer; a short part without a known region ("Marburg", "Stadt Gießen") is kept as a
- * place outside the gazetteer, because the field is known to name places.
+ * The value of a "Durchführungsort" field. Parts separated by ";" or lines, and the items of a
+ * list within a part, are read with the gazetteer; an item without a known region ("Marburg",
+ * "vor allem Gelnhausen") is kept as a place outside the gazetteer, because the field is known to
+ * name places. A focus word marks the item it stands before and the items after it.
  */
 export function parsePlacesField(value: string): PlaceDraft[] {
   const places: PlaceDraft[] = [];
   for (const part of value.replace(/\*\*/g, '').split(/[;\n]/)) {
     const text = part.trim().replace(/[.]$/, '');
     if (!text) continue;
-    const found = findPlaces(text);
-    const known = found.some((p) => p.regionId) ? found : [];
-    if (known.length) {
-      places.push(...known);
-      continue;
-    }
-    // "Modellstandorte in Lauterbach und Alsfeld": the cue marks focus, the names are the places.
-    const names = text.replace(/^\p{L}*(?:region|regionen|standort|standorte|kommune|kommunen)\s+(?:(?:sind|ist)\s+)?(?:(?:in|der|die|das)\s+)?/iu, '');
-    for (const item of splitTopLevelList(names)) {
-      // Names only: capitalised words with few lowercase connectors ("Frankfurt am Main", "Stadt Gießen").
-      if (item.length <= 60 && /^\p{Lu}/u.test(item) && item.split(/\s+/).every((w) => /^(?:\p{Lu}|am$|an$|der$|im$|in$|bei$|vor$|ob$)/u.test(w)))
-        places.push({ regionId: null, label: item, focus: focusCue.test(text) });
+    const partFocus = focusCue.test(text);
+    let focus = false;
+    for (const raw of splitTopLevelList(expandCoordinations(text))) {
+      let item = raw.trim();
+      const qualifier = focusQualifier.exec(item);
+      if (qualifier) {
+        focus = true;
+        item = item.slice(qualifier[0].length);
+      }
+      const found = findPlaces(item);
+      if (found.length) {
+        places.push(...found.map((p) => ({ ...p, focus: p.focus || partFocus || focus })));
+        continue;
+      }
+      // "Modellstandorte in Lauterbach": the cue marks focus, the name is the place.
+      const name = item
+        .replace(/^\p{L}*(?:region|regionen|standort|standorte|kommune|kommunen)\s+(?:(?:sind|ist)\s+)?/iu, '')
+        .replace(itemIntro, '')
+        .replace(/\s*\((?:[^()]*)\)$/, '')
+        // "alle Stadtteile von Bad Hersfeld": the name after the last preposition.
+        .replace(/^.*\s(?:von|in|im|bei)\s+(?=\p{Lu})/u, '')
+        .trim();
+      if (nameLike(name)) places.push({ regionId: null, label: name, focus: partFocus || focus });
     }
   }
   return dedupePlaces(places);

@@ -10,7 +10,8 @@ const sentenceCue = /^(?:Die\s+|Unsere\s+|Als\s+)?Zielgruppen?(?:\s+(?:des|diese
 function toGroups(items: string[]): string[] {
   const out: string[] = [];
   for (const item of items) {
-    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
+    // "Alle Bewohnerinnen …, besonders Familien …": quantifiers and emphasis are no part of a group.
+    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/^(?:(?:alle|sämtliche|besonders|insbesondere|vor allem|speziell|v\.\s?a\.)\s+)+(?=\p{L})/iu, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
     if (t && t.length <= 200 && !out.includes(t)) out.push(t);
   }
   return out.slice(0, 30);
@@ -18,7 +19,11 @@ function toGroups(items: string[]): string[] {
 
 export function parseTargetGroupsField(value: string): string[] {
   const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
-  return toGroups(lines.length > 1 ? lines : splitTopLevelList(lines[0] ?? ''));
+  const line = lines[0] ?? '';
+  // "Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag": a list ending in "oder"
+  // after a qualifying phrase names alternatives within one group, not several groups.
+  if (lines.length === 1 && /^\p{Lu}\p{L}*\s+(?:mit|ohne|aus|von|in|im|für)\s[^,]*,[^,]*\soder\s[^,]+$/u.test(line.replace(/[.]$/, ''))) return toGroups([line]);
+  return toGroups(lines.length > 1 ? lines : splitTopLevelList(line));
 }
 
 export function findTargetGroupsInProse(text: string): string[] {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { lookupLabel, matchLabelLine, parseFields } from './fields.ts';
+
+describe('labels', () => {
+  it.each([
+    ['Titel des Projekts', 'title'],
+    ['Name des Vorhabens', 'title'],
+    ['Ziel(e) des Projekts', 'purpose'],
+    ['Ziele des Vorhabens', 'purpose'],
+    ['Träger der Maßnahme', 'sponsor'],
+    ['Zuwendungsempfängerin', 'sponsor'],
+    ['Ort der Umsetzung', 'place'],
+    ['Zeitraum der Durchführung', 'period'],
+    ['Rechtsgrundlage(n)', 'legal'],
+    ['Zielgruppe(n)', 'targetGroups'],
+    ['Ansprechpartner*innen', 'contact'],
+    ['Kommune / Träger', 'sponsor'],
+    ['Funktion', 'role'],
+    ['Stand', 'other'],
+    ['Projektträger (Name, Anschrift)', 'sponsor'],
+    ['Angaben zur Finanzierung', 'funding'],
+    ['Angaben zum Projekt', 'other'],
+    ['Projektbeginn', 'periodStart'],
+    ['Beteiligte Kommunen', 'place'],
+  ])('%s → %s', (label, key) => expect(lookupLabel(label)?.key).toBe(key));
+
+  it('reads numbered, bold and heading labels, and weak labels alone on their line', () => {
+    expect(matchLabelLine('**1. Vorhaben**')).toMatchObject({ key: 'title', rest: '' });
+    expect(matchLabelLine('2) Projektträger: Stadt Kassel')).toMatchObject({ key: 'sponsor', rest: 'Stadt Kassel' });
+    expect(matchLabelLine('### Ziel(e) des Projekts:')).toMatchObject({ key: 'purpose' });
+    expect(matchLabelLine('Förderung')).toMatchObject({ key: 'funding' });
+    // A list item that is a weak label word is content; prose is never a label.
+    expect(matchLabelLine('- Kosten')).toBeNull();
+    expect(matchLabelLine('**Ziel** ist es, …')).toBeNull();
+  });
+
+  it('a specific label that a PDF ran into the previous sentence starts a new field', () => {
+    const { fields } = parseFields('Beschreibung: Sie beraten in den Rathäusern. Finanzierung: Die Kosten von 540.000 Euro trägt der Bund.');
+    expect(fields.map((f) => [f.key, f.value])).toEqual([
+      ['description', 'Sie beraten in den Rathäusern.'],
+      ['funding', 'Die Kosten von 540.000 Euro trägt der Bund.'],
+    ]);
+  });
+
+  it('forms whose colons were lost, key tables with unknown labels, wider tables, question headings', () => {
+    const form = parseFields('PROJEKTSTECKBRIEF\n\nProjekttitel Solarkataster\nTräger Landkreis Fulda, Wörthstraße 15, 36037 Fulda\nTelefon 0661 6006-1517\nKosten 148.000 EUR');
+    expect(form.fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Solarkataster'],
+      ['sponsor', 'Landkreis Fulda, Wörthstraße 15, 36037 Fulda'],
+      ['phone', '0661 6006-1517'],
+      ['funding', '148.000 EUR'],
+    ]);
+    // One sentence that begins with a label word stays prose.
+    expect(parseFields('Titel: Wiesen\nKurzbeschreibung: Text.\nTräger des Projekts ist der Verein.').fields.map((f) => f.key)).toEqual(['title', 'description']);
+    const table = parseFields('| Maßnahme | Schulhof |\n|---|---|\n| Federführende Stelle | Stadt Hanau |\n\n## Finanzierung\n\n| Quelle | Betrag | Anteil |\n|---|---|---|\n| Land Hessen | 210.000 € | 70 % |');
+    expect(table.preamble).toBe('Maßnahme: Schulhof');
+    expect(table.fields.map((f) => [f.key, f.value])).toEqual([
+      ['sponsor', 'Stadt Hanau'],
+      ['funding', 'Land Hessen | 210.000 € | 70 %'],
+    ]);
+    expect(parseFields('## Worum geht es?\nGärtnern.\n\n## Wer kann mitmachen?\nAlle.').fields.map((f) => f.key)).toEqual(['description', 'targetGroups']);
+  });
+
+  it('ends a section at every known label, also without colon', () => {
+    const { fields } = parseFields('Projekttitel\nBlühende Gewerbegebiete\n\nZiele des Projekts\nInsekten fördern.\n\nTräger der Maßnahme\nRegionalpark GmbH');
+    expect(fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Blühende Gewerbegebiete'],
+      ['purpose', 'Insekten fördern.'],
+      ['sponsor', 'Regionalpark GmbH'],
+    ]);
+  });
+});

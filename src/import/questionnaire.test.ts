@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { detectFormat } from './detect.ts';
+import { findQuestionHeadings, splitAnswers } from './questionnaire.ts';
+
+const lines = (text: string) => text.split('\n');
+
+describe('questions reworded or shortened', () => {
+  it('numbered headings in sequence with the topic of the question', () => {
+    const text = [
+      '1. Wie kam es zu der Entscheidung?',
+      'Der Kreistag hat beschlossen.',
+      '2. Unterstützung und Materialien',
+      '- Gemeinden: stellen Standorte',
+      '3. Herausforderungen / Tipps',
+      'Anfangs wenig genutzt.',
+      '4. Übertragbarkeit auf andere Kommunen',
+      'Gut geeignet für ländliche Kommunen.',
+    ].join('\n');
+    expect(findQuestionHeadings(lines(text)).map((h) => [h.n, h.strong])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+      [4, false],
+    ]);
+    expect(splitAnswers(text).answers).toEqual({
+      decision: 'Der Kreistag hat beschlossen.',
+      support: '- Gemeinden: stellen Standorte',
+      challenges: 'Anfangs wenig genutzt.',
+      prerequisites: 'Gut geeignet für ländliche Kommunen.',
+    });
+  });
+
+  it('"Frage n" headings need no wording, unnumbered questions need a question mark', () => {
+    expect(findQuestionHeadings(lines('Frage 1 – Entscheidung und Idee\nA\nFrage 2 – Unterstützung\nB')).map((h) => h.n)).toEqual([1, 2]);
+    const unnumbered = '**Wie ist die Idee entstanden?**\n\nA\n\n**Wer hat Sie unterstützt?**\n\nB\n\n**Was war schwierig?**\n\nC\n\n**Was sollte eine Kommune mitbringen?**\n\nD';
+    expect(findQuestionHeadings(lines(unnumbered)).map((h) => h.n)).toEqual([1, 2, 3, 4]);
+    expect(findQuestionHeadings(lines('Erfahrungen\nUnterstützung durch den Kreis'))).toEqual([]);
+  });
+
+  it('Roman numbers, and a questionnaire laid out as a table', () => {
+    expect(findQuestionHeadings(lines('I. Wie wurde das Projekt auf den Weg gebracht?\nA\nII. Welche Unterstützung gab es?\nB\nIII. Was lief nicht so gut, was würden Sie anders machen?\nC\nIV. Was raten Sie Kommunen, die das Projekt übernehmen wollen?\nD')).map((h) => h.n)).toEqual([1, 2, 3, 4]);
+    const table = '| Frage | Antwort |\n|---|---|\n| 1. Wie ist die Entscheidung gefallen? | Der Kreis hat es vorgeschlagen. |\n| 2. Wer oder was hat Ihnen geholfen? | Das Netzwerk. |';
+    expect(splitAnswers(table).answers).toMatchObject({ decision: 'Der Kreis hat es vorgeschlagen.', support: 'Das Netzwerk.' });
+    expect(detectFormat(`Frageformular\n\n${table}`)).toBe('questionnaire');
+  });
+
+  it('a sheet whose sections are headed by questions is a fact sheet', () => {
+    expect(detectFormat('# Grüne Nachbarschaft\n\n## Worum geht es?\nHochbeete.\n\n## Wer steckt dahinter?\nVerein e. V.\n\n## Seit wann?\nSeit 2021.\n\n## Wer kann mitmachen?\nAlle.')).toBe('factsheet');
+  });
+
+  it('a fact sheet with numbered sections that share a topic word stays a fact sheet', () => {
+    const factSheet = ['Projekttitel: Blühwiesen', '1. Projektträger: Stadt Kassel', '2. Partner', 'NABU', '3. Erfahrungen', 'Gut.', 'Kurzbeschreibung: Wiesen.'].join('\n');
+    expect(detectFormat(factSheet)).toBe('factsheet');
+  });
+});
