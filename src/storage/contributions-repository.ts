@@ -129,25 +129,33 @@ export function createContributionRepository(db: Database) {
         reference: item.reference,
         submitter: item.submitter,
       }));
-      const rows = await tx.query<ContributionRow>(
-        `INSERT INTO contributions (id, slug, kind, state, title, content, ${FILTER_COLUMN_NAMES}, provenance, source_hash, published_at, reference, submitter)
-         SELECT x.id, x.slug, x.kind, $2, x.title, x.content, x.period_start, x.period_end, x.leitbild_area,
-                ARRAY(SELECT jsonb_array_elements_text(x.leitsaetze)::integer), ARRAY(SELECT jsonb_array_elements_text(x.sdgs)::integer),
-                ARRAY(SELECT jsonb_array_elements_text(x.region_ids)), x.provenance, x.source_hash,
-                CASE WHEN $2 = 'published' THEN now() END, x.reference, x.submitter
-         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, slug text, kind text, title text, content jsonb, period_start date, period_end date,
-              leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text, reference text, submitter jsonb)
-         RETURNING ${COLUMNS}`,
-        [JSON.stringify(records), options.state],
-      );
-      await insertRevisions(
-        tx,
-        rows.map((row) => ({ row, changes: diffFields({}, row.content) })),
-        options.actor,
-        options.note ?? null,
+      // One statement for the rows and their first revisions: the revision's snapshot is taken from the
+      // inserted row in the database, and only the metadata comes back (the content is what was sent),
+      // so the content crosses the connection once. This is the bulk import's hot path.
+      const rows = await tx.query<Omit<ContributionRow, 'content' | 'provenance'>>(
+        `WITH x AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, slug text, kind text, title text, content jsonb, period_start date, period_end date,
+                leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text, reference text, submitter jsonb, changes jsonb)
+         ),
+         inserted AS (
+           INSERT INTO contributions (id, slug, kind, state, title, content, ${FILTER_COLUMN_NAMES}, provenance, source_hash, published_at, reference, submitter)
+           SELECT x.id, x.slug, x.kind, $2, x.title, x.content, x.period_start, x.period_end, x.leitbild_area,
+                  ARRAY(SELECT jsonb_array_elements_text(x.leitsaetze)::integer), ARRAY(SELECT jsonb_array_elements_text(x.sdgs)::integer),
+                  ARRAY(SELECT jsonb_array_elements_text(x.region_ids)), x.provenance, x.source_hash,
+                  CASE WHEN $2 = 'published' THEN now() END, x.reference, x.submitter
+           FROM x
+           RETURNING id, slug, state, version, content, created_at, updated_at, published_at, reviewed_at
+         ),
+         revisions AS (
+           INSERT INTO contribution_revisions (contribution_id, version, actor, changes, snapshot, state, note)
+           SELECT inserted.id, inserted.version, $3, x.changes, inserted.content, inserted.state, $4
+           FROM inserted JOIN x ON x.id = inserted.id
+         )
+         SELECT id, slug, state, version, created_at, updated_at, published_at, reviewed_at FROM inserted`,
+        [JSON.stringify(records.map((record) => ({ ...record, changes: diffFields({}, record.content) }))), options.state, options.actor, options.note ?? null],
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return records.map((record) => toContribution(byId.get(record.id)!));
+      return records.map((record) => toContribution({ ...byId.get(record.id)!, content: record.content, provenance: record.provenance }));
     });
   }
 
