@@ -66,7 +66,7 @@ const labelDefs: LabelDef[] = [
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
   { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse'] },
-  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo'] },
+  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo', 'landkreis', 'kreis'] },
   { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
   { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
   { key: 'period', strong: false, names: ['zeitraum', 'dauer', 'wann'] },
@@ -135,8 +135,32 @@ function lookupOne(label: string): LabelDef | undefined {
   return def?.key === 'title' ? labelIndex.get('stand') : def;
 }
 
+/*
+ * A compound whose last part is a known label names the same field: "Schulträger", "Kita-Träger"
+ * (sponsor), "Förderzeitraum", "Personalkosten", "Anschubfinanzierung", "Gesamtinvestition". Such
+ * labels are read, but as weak ones (they do not make a document a fact sheet).
+ */
+const compoundHeads: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\p{L}{3,}-?träger$/u, 'träger'],
+  [/\p{L}{3,}-?(?:zeitraum|laufzeit)$/u, 'zeitraum'],
+  [/\p{L}{3,}-?beschreibung$/u, 'beschreibung'],
+  [/\p{L}{3,}-?partner$/u, 'partner'],
+  [/\p{L}{3,}-?zielgruppen?$/u, 'zielgruppe'],
+  [/\p{L}{3,}-?(?:kosten|finanzierung|investitionen|investition)$/u, 'kosten'],
+];
+
+function lookupCompound(label: string): LabelDef | undefined {
+  const name = normaliseLabel(label);
+  if (!/^[\p{L}-]{6,40}$/u.test(name)) return undefined;
+  for (const [pattern, head] of compoundHeads) {
+    const def = pattern.test(name) ? labelIndex.get(head) : undefined;
+    if (def) return { ...def, strong: false };
+  }
+  return undefined;
+}
+
 export function lookupLabel(label: string): LabelDef | undefined {
-  const direct = lookupOne(label);
+  const direct = lookupOne(label) ?? lookupCompound(label);
   if (direct) return direct;
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
