@@ -109,12 +109,33 @@ export function findPlaces(text: string): PlaceDraft[] {
     const focus = focusCue.test(sentence);
     // Spans already used; a name that is part of an organisation blocks its span (place: null)
     // so that a shorter alias inside it ("Kassel" in "Essbare Stadt Kassel") is not read either.
-    const taken: Array<{ from: number; to: number; place: PlaceDraft | null }> = [];
+    const taken: Array<{ from: number; to: number; place: PlaceDraft | null; qualifier?: true }> = [];
     for (const entry of aliasEntries) {
       for (const m of sentence.matchAll(entry.pattern)) {
         const from = m.index;
         const to = from + m[0].length;
         if (taken.some((t) => from < t.to && to > t.from)) continue;
+        // "Reichelsheim (Odenwald)", "Lautertal (Vogelsberg)": a region in parentheses right after a
+        // name tells which town of that name is meant; it is part of the town's name, not a place.
+        // "Gemeinde Grebenhain (Vogelsbergkreis)" names the district and stays a place.
+        if (/\p{Lu}[\p{L}.-]*\s*\($/u.test(sentence.slice(Math.max(0, from - 40), from)) && sentence[to] === ')' && !/[Kk]reis/.test(m[0])) {
+          const name = /(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]*\s*\($/u.exec(sentence.slice(0, from));
+          const town = name ? sentence.slice(name.index, to + 1) : '';
+          const start = name?.index ?? from;
+          const known = name && findGazetteer(sentence.slice(start, from).replace(/\s*\($/, ''));
+          if (known) {
+            taken.push({ from, to: to + 1, place: null });
+            continue;
+          }
+          const townPlace = name && !partOfName(sentence.slice(0, start)) && !/^(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s*\($/u.test(sentence.slice(start, from))
+            ? { regionId: null, label: clip(town.replace(/\s+/g, ' '), 300), focus }
+            : null;
+          // The town itself is read below when it is named as such ("Gemeinde Lautertal (Vogelsberg)").
+          const named = /(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+$/u.test(sentence.slice(Math.max(0, start - 30), start));
+          if (named) taken.push({ from, to: to + 1, place: null, qualifier: true });
+          else taken.push({ from: start, to: to + 1, place: townPlace });
+          continue;
+        }
         if (partOfName(sentence.slice(0, from))) {
           taken.push({ from, to, place: null });
           continue;
@@ -127,12 +148,23 @@ export function findPlaces(text: string): PlaceDraft[] {
     for (const m of sentence.matchAll(namedTown)) {
       const from = m.index;
       const to = from + m[0].length;
-      if (taken.some((t) => from < t.to && to > t.from) || partOfName(sentence.slice(0, from))) continue;
+      if (taken.some((t) => !t.qualifier && from < t.to && to > t.from) || partOfName(sentence.slice(0, from))) continue;
       taken.push({ from, to, place: { regionId: null, label: clip(m[0].replace(/\s+/g, ' '), 300), focus } });
     }
     for (const t of taken.sort((a, b) => a.from - b.from)) if (t.place) found.push(t.place);
   }
   return dedupePlaces(found);
+}
+
+/** Whether a text is (exactly) a name of the gazetteer. */
+function findGazetteer(text: string): boolean {
+  const t = text.trim();
+  return t !== '' && aliasEntries.some((e) => {
+    e.pattern.lastIndex = 0;
+    const m = e.pattern.exec(t);
+    e.pattern.lastIndex = 0;
+    return m !== null && m.index === 0 && m[0].length === t.length;
+  });
 }
 
 /** One entry per region (focus if any mention is a focus); places outside the gazetteer by label. */
@@ -178,6 +210,12 @@ export function parsePlacesField(value: string): PlaceDraft[] {
       }
       const found = findPlaces(item);
       if (found.length) {
+        // "Stadtwald Idstein (Rheingau-Taunus-Kreis)", "Ortsteil Garbenteich (Landkreis Gießen)": the
+        // name before a district in parentheses is a place of its own.
+        const paren = /^(.*?\S)\s*\(([^()]*)\)$/.exec(item);
+        const before = paren ? (paren[1] ?? '').replace(itemIntro, '').trim() : '';
+        if (paren && nameLike(before) && !found.some((p) => p.label.includes(before)) && !findPlaces(before).length && findPlaces(paren[2] ?? '').length)
+          places.push({ regionId: null, label: before, focus: partFocus || focus });
         places.push(...found.map((p) => ({ ...p, focus: p.focus || partFocus || focus })));
         continue;
       }
@@ -185,7 +223,8 @@ export function parsePlacesField(value: string): PlaceDraft[] {
       const name = item
         .replace(/^\p{L}*(?:region|regionen|standort|standorte|kommune|kommunen)\s+(?:(?:sind|ist)\s+)?/iu, '')
         .replace(itemIntro, '')
-        .replace(/\s*\((?:[^()]*)\)$/, '')
+        // A remark in parentheses goes; a region that tells which town is meant stays ("Reichelsheim (Odenwald)").
+        .replace(/\s*\((?:[^()]*)\)$/, (paren: string) => (/^\s*\((?:\p{Lu}[\p{L}.-]*\s?){1,3}\)$/u.test(paren) && !/[Kk]reis/.test(paren) ? paren : ''))
         // "alle Stadtteile von Bad Hersfeld": the name after the last preposition.
         .replace(/^.*\s(?:von|in|im|bei)\s+(?=\p{Lu})/u, '')
         .trim();
