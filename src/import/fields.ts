@@ -321,6 +321,20 @@ export interface ParsedFields {
   fields: Field[];
 }
 
+/**
+ * "3 Rahmendaten" followed by "3.1 Projektort: …": the heading of numbered subsections, which ends
+ * the field before it (it is not part of that field's text) without being a field itself.
+ */
+function numberedSectionHeading(line: string, lines: readonly string[], index: number): LabelLine | null {
+  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4})(?:\*\*)?\s*$/u.exec(line);
+  if (!m) return null;
+  let j = index + 1;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  const next = lines[j];
+  if (!next || !new RegExp(`^\\s*(?:#{1,6}\\s+)?(?:\\*\\*)?${(m[1] ?? '').replace(/\./g, '\\.')}\\.\\d`).test(next)) return null;
+  return { key: 'other', label: (m[2] ?? '').trim(), rest: '', strong: false };
+}
+
 export function parseFields(text: string): ParsedFields {
   const lines = normaliseFieldText(text).split('\n');
   const fields: Field[] = [];
@@ -329,8 +343,8 @@ export function parseFields(text: string): ParsedFields {
   const flush = () => {
     if (current) fields.push({ key: current.key, label: current.label, value: current.lines.join('\n').trim() });
   };
-  for (const line of lines) {
-    const label = matchLabelLine(line);
+  for (const [i, line] of lines.entries()) {
+    const label = matchLabelLine(line) ?? numberedSectionHeading(line, lines, i);
     if (label) {
       flush();
       current = { key: label.key, label: label.label, lines: label.rest ? [label.rest] : [] };
