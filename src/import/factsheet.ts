@@ -1,6 +1,6 @@
 import { UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
-import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
+import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
 import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
@@ -35,8 +35,17 @@ export interface InterpretedFields {
   partners: PartnerDraft[] | null;
   targetGroups: string[] | null;
   participation: { status: 'open' | 'closed' | 'unknown'; text: string | null } | null;
+  /** An organisation with address written in a contact block ("Kontakt: Stadt X, Markt 1, 12345 X"), not used as sponsor. */
+  contactOrganisation: Organisation | null;
   warnings: ImportWarning[];
 }
+
+const sameOrganisation = (a: string, b: string): boolean => {
+  const norm = (s: string) => plainLine(s).toLowerCase().replace(/\s+/g, ' ');
+  const [x, y] = [norm(a), norm(b)];
+  const head = (s: string) => s.split(',')[0]?.trim() ?? s;
+  return x === y || (head(x).length >= 5 && head(x) === head(y));
+};
 
 const cleanTitle = (s: string): string | null => {
   const t = stripEnclosingQuotes(plainLine(s)).replace(/[:.]$/, '').trim();
@@ -123,6 +132,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   const contacts: ContactDraft[] = [];
   const orphans: { phone: string | null; email: string | null } = { phone: null, email: null };
   let section: 'sponsor' | 'contact' | null = null;
+  let contactOrganisation: Organisation | null = null;
   let awaitingContactName = false;
   for (const f of fields) {
     const value = f.value;
@@ -143,6 +153,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         break;
       case 'contact': {
         section = 'contact';
+        const organisation = findOrganisationWithAddress(value);
+        if (organisation && !contactOrganisation) contactOrganisation = { ...organisation, website: websiteIn(value) };
         const parsed = parseContactBlock(value);
         contacts.push(...parsed);
         awaitingContactName = parsed.length === 0;
@@ -189,6 +201,11 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   if (name) {
     const address = addressText ? parseAddress(addressText) : block ? { street: block.street, postcode: block.postcode, city: block.city } : { street: null, postcode: null, city: null };
     sponsor = { name: clip(name, 300), ...address, website };
+    // The sponsor's address given only in the contact block ("Kontakt: Stadt Idstein, …\nKönig-Adolf-Platz 2, 65510 Idstein").
+    if (!sponsor.street && !sponsor.postcode && contactOrganisation && sameOrganisation(contactOrganisation.name, sponsor.name)) {
+      sponsor = { ...sponsor, street: contactOrganisation.street, postcode: contactOrganisation.postcode, city: contactOrganisation.city, website: sponsor.website ?? contactOrganisation.website };
+      contactOrganisation = null;
+    }
   }
 
   const title = of('title').find((f) => f.value) ?? of('title')[0];
@@ -262,6 +279,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     partners: partnerFields.length ? parsePartnersField(joinValues(partnerFields)) : null,
     targetGroups: targetFields.length ? parseTargetGroupsField(joinValues(targetFields)) : null,
     participation,
+    contactOrganisation,
     warnings,
   };
 }
@@ -319,6 +337,12 @@ export function splitComponents(description: string | null): { intro: string | n
   return { intro: intro.length ? intro.join('\n\n') : null, components };
 }
 
+/** A paragraph of running text: it ends like a sentence and has at least eight words. */
+function isProseParagraph(paragraph: string): boolean {
+  const line = plainLine(paragraph);
+  return /[.!?]$/.test(line) && line.split(/\s+/).length >= 8;
+}
+
 export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
   const { preamble, fields } = parseFields(text);
   const f = interpretFields(fields);
@@ -327,13 +351,17 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
   if (!title) return { ok: false, reason: rejectionReasons.noTitle(sourceFile) };
 
   const warnings: ImportWarning[] = [...f.warnings];
-  // A short sheet in prose: title, then paragraphs of text, then perhaps a contact line.
-  if (!f.description && !f.purpose && fromPreamble.title && !f.title) {
-    const prose = fromPreamble.rest.filter((p) => /[.!?]$/.test(plainLine(p)) && plainLine(p).split(/\s+/).length >= 8);
-    if (prose.length) f.description = toLongText(prose.join('\n\n'));
-  }
+  // Paragraphs of prose between the title and the first label (an introduction, or the whole text
+  // of a short sheet in prose) belong to the description, before the text under its own label.
+  const introProse = (f.title ? splitParagraphs(preamble) : fromPreamble.rest).filter(isProseParagraph);
+  if (introProse.length) f.description = toLongText([...introProse, f.description ?? ''].join('\n\n'));
   const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
   let sponsor = f.sponsor;
+  if (!sponsor && f.contactOrganisation) {
+    // No sponsor field, but an organisation with address in the contact block.
+    sponsor = f.contactOrganisation;
+    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus den Kontaktangaben übernommen. Bitte prüfen.`));
+  }
   if (!sponsor) {
     // No "Projektträger" field: the organisation the text says carries the project, flagged for review.
     const fromProse = findSponsorInProse(prose);
