@@ -11,7 +11,8 @@ import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
-import { clip, firstSentence, plainLine, splitParagraphs, stripEnclosingQuotes, toLongText } from './text.ts';
+import { frameOfProse, isFramingParagraph, readSignature, type ProseDocument } from './prose.ts';
+import { clip, firstSentence, plainLine, splitParagraphs, splitSentences, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
 
 type FundingDraft = {
@@ -343,20 +344,66 @@ function isProseParagraph(paragraph: string): boolean {
   return /[.!?]$/.test(line) && line.split(/\s+/).length >= 8;
 }
 
-export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
-  const { preamble, fields } = parseFields(text);
+// Fields that hold one short value: sentences after a blank line below them are no part of the value.
+const shortValueKeys = new Set<Field['key']>(['title', 'sponsor', 'name', 'address', 'contact', 'role', 'phone', 'email', 'place', 'period', 'periodStart', 'periodEnd', 'website']);
+
+/** The title of a document read as prose: its heading, a project name in quotes, the subject of a letter, or its first short line. */
+function proseTitle(frame: ProseDocument, preamble: string): { title: string | null; guessed: boolean } {
+  const heading = preamble.split('\n').map((l) => /^\s*#{1,6}\s+(.+)$/.exec(l)?.[1]).find((h) => h && !genericHeading.test(plainLine(h)));
+  if (heading) return { title: cleanTitle(heading), guessed: false };
+  const quoted = /(?:Projekts?|Vorhabens?|Initiative|Angebots?|Praxisbeispiels?|Programms?)\s+„([^“”\n]{3,150})[“”]/u.exec(frame.body)?.[1];
+  if (quoted) return { title: cleanTitle(quoted), guessed: true };
+  const submissionWords = /^(?:(?:Einreichung|Bewerbung|Vorstellung|Anfrage|Beitrag|Unterlagen|Praxisbeispiele?|Projektvorstellung|Projektsteckbrief|Steckbrief|Nachhaltigkeitsbaukasten|Baukasten|Hessen|für|den|die|das|zum|zur|unser(?:e[nms]?)?|gesucht|Ihr(?:e[nms]?)?|[-–:])\s*)+$/i;
+  if (frame.subject && !submissionWords.test(frame.subject)) return { title: cleanTitle(frame.subject), guessed: true };
+  const first = splitParagraphs(preamble)[0];
+  if (first && !isProseParagraph(first) && plainLine(first).split(/\s+/).length <= 15) return { title: titleAndRest(first).title, guessed: true };
+  return { title: null, guessed: true };
+}
+
+/** A paragraph that is nothing but an invitation to join ("Weitere Gemeinden können sich gern anschließen."). */
+const onlyParticipation = (paragraph: string): boolean => splitSentences(plainLine(paragraph)).length === 1 && findParticipation(paragraph).status !== 'unknown';
+
+/**
+ * A fact sheet; with `prose`, a document without fields (a letter, a mail, a saved web page) whose
+ * frame has been set apart (see prose.ts): all it yields is flagged as guessed.
+ */
+export function parseFactSheet(text: string, sourceFile: string, options: { prose?: boolean } = {}): ExtractResult {
+  const frame = options.prose ? frameOfProse(text) : null;
+  const { preamble, fields } = parseFields(frame ? frame.body : text);
   const f = interpretFields(fields);
   const fromPreamble = titleAndRest(preamble);
-  const title = f.title ?? fromPreamble.title;
+  const fromProse = frame && !f.title ? proseTitle(frame, preamble) : null;
+  const title = f.title ?? (fromProse ? fromProse.title : fromPreamble.title);
   if (!title) return { ok: false, reason: rejectionReasons.noTitle(sourceFile) };
 
   const warnings: ImportWarning[] = [...f.warnings];
+  if (frame) {
+    warnings.push(
+      warning('document', 'guessed', 'Das Dokument ist weder ein Frageformular noch ein Projektsteckbrief (etwa ein Brief, eine E-Mail oder eine Webseite); die Angaben wurden aus dem Fließtext erschlossen. Bitte alle Felder prüfen.'),
+    );
+    if (fromProse?.guessed) warnings.push(warning('title', 'guessed', `Titel: keine Überschrift; „${title}“ wurde aus dem Text übernommen. Bitte prüfen.`));
+  }
   // Paragraphs of prose between the title and the first label (an introduction, or the whole text
-  // of a short sheet in prose) belong to the description, before the text under its own label.
-  const introProse = (f.title ? splitParagraphs(preamble) : fromPreamble.rest).filter(isProseParagraph);
+  // of a short sheet in prose) belong to the description, before the text under its own label; a
+  // letter's own sentences ("gerne reichen wir … ein") and a lone invitation to join do not.
+  const candidates = (f.title || frame ? splitParagraphs(preamble) : fromPreamble.rest).filter(isProseParagraph);
+  const introProse = candidates.filter((p) => !onlyParticipation(p) && !(frame && isFramingParagraph(p)));
   if (introProse.length) f.description = toLongText([...introProse, f.description ?? ''].join('\n\n'));
-  const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
+  // Sentences set apart from a one-line field ("Projektlaufzeit: 2018 bis heute" and then a paragraph
+  // on the funding) and the lone invitations are not the description, but they are read for the rest.
+  const stray = fields.filter((fl) => shortValueKeys.has(fl.key)).flatMap((fl) => splitParagraphs(fl.value).slice(1).filter(isProseParagraph));
+  const aside = candidates.filter((p) => onlyParticipation(p));
+  const prose = [f.purpose, f.description, ...stray, ...aside].filter(Boolean).join('\n\n');
+  const signature = frame?.signature ? readSignature(frame.signature) : null;
+  if (!f.contacts.length && signature?.contacts.length) {
+    f.contacts = signature.contacts;
+    warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
+  }
   let sponsor = f.sponsor;
+  if (!sponsor && signature?.organisation) {
+    sponsor = { ...signature.organisation, website: websiteIn(frame?.signature ?? '') };
+    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.`));
+  }
   if (!sponsor && f.contactOrganisation) {
     // No sponsor field, but an organisation with address in the contact block.
     sponsor = f.contactOrganisation;
@@ -420,5 +467,11 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     targetGroups: f.targetGroups ?? findTargetGroupsInProse(prose),
     links: documentWide.links,
   };
+  if (frame) {
+    // In a document read as prose, what the text yields for these fields is a guess as well.
+    if (!f.funding && funding?.text) warnings.push(warning('funding', 'guessed', 'Finanzierung: aus dem Fließtext übernommen. Bitte prüfen.'));
+    if (!f.partners && content.partners?.length) warnings.push(warning('partners', 'guessed', 'Kooperationspartner: aus dem Fließtext übernommen. Bitte prüfen.'));
+    if (!f.targetGroups && content.targetGroups?.length) warnings.push(warning('targetGroups', 'guessed', 'Zielgruppen: aus dem Fließtext übernommen. Bitte prüfen.'));
+  }
   return { ok: true, content, warnings: [...warnings, ...missingFieldWarnings(content)] };
 }
