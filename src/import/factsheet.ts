@@ -361,7 +361,7 @@ function proseTitle(frame: ProseDocument, preamble: string): { title: string | n
 }
 
 /** A paragraph that is nothing but an invitation to join ("Weitere Gemeinden können sich gern anschließen."). */
-const onlyParticipation = (paragraph: string): boolean => splitSentences(plainLine(paragraph)).length === 1 && findParticipation(paragraph).status !== 'unknown';
+const onlyParticipation = (paragraph: string): boolean => findParticipation(paragraph).status !== 'unknown' && splitSentences(plainLine(paragraph)).length === 1;
 
 /**
  * A fact sheet; with `prose`, a document without fields (a letter, a mail, a saved web page) whose

@@ -124,6 +124,7 @@ function lookupOne(label: string): LabelDef | undefined {
   const name = normaliseLabel(label);
   const direct = labelIndex.get(name);
   if (direct) return direct;
+  if (!name.includes(' ')) return lookupCompound(name);
   const base = name.replace(qualifier, '');
   const qualified = base !== name ? labelIndex.get(base) : undefined;
   // "Name des Vorhabens" is the title, not an organisation's name.
@@ -140,27 +141,32 @@ function lookupOne(label: string): LabelDef | undefined {
  * (sponsor), "Förderzeitraum", "Personalkosten", "Anschubfinanzierung", "Gesamtinvestition". Such
  * labels are read, but as weak ones (they do not make a document a fact sheet).
  */
-const compoundHeads: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\p{L}{3,}-?träger$/u, 'träger'],
-  [/\p{L}{3,}-?(?:zeitraum|laufzeit)$/u, 'zeitraum'],
-  [/\p{L}{3,}-?beschreibung$/u, 'beschreibung'],
-  [/\p{L}{3,}-?partner$/u, 'partner'],
-  [/\p{L}{3,}-?zielgruppen?$/u, 'zielgruppe'],
-  [/\p{L}{3,}-?(?:kosten|finanzierung|investitionen|investition)$/u, 'kosten'],
+const compoundHeads: ReadonlyArray<readonly [string, string]> = [
+  ['träger', 'träger'],
+  ['zeitraum', 'zeitraum'],
+  ['laufzeit', 'zeitraum'],
+  ['beschreibung', 'beschreibung'],
+  ['partner', 'partner'],
+  ['zielgruppe', 'zielgruppe'],
+  ['zielgruppen', 'zielgruppe'],
+  ['kosten', 'kosten'],
+  ['finanzierung', 'kosten'],
+  ['investition', 'kosten'],
+  ['investitionen', 'kosten'],
 ];
-
-function lookupCompound(label: string): LabelDef | undefined {
-  const name = normaliseLabel(label);
-  if (!/^[\p{L}-]{6,40}$/u.test(name)) return undefined;
-  for (const [pattern, head] of compoundHeads) {
-    const def = pattern.test(name) ? labelIndex.get(head) : undefined;
-    if (def) return { ...def, strong: false };
+function lookupCompound(name: string): LabelDef | undefined {
+  if (name.length < 6 || name.length > 40 || !/^[\p{L}-]+$/u.test(name)) return undefined;
+  for (const [head, base] of compoundHeads) {
+    if (name.length >= head.length + 3 && name.endsWith(head)) {
+      const def = labelIndex.get(base);
+      return def ? { ...def, strong: false } : undefined;
+    }
   }
   return undefined;
 }
 
 export function lookupLabel(label: string): LabelDef | undefined {
-  const direct = lookupOne(label) ?? lookupCompound(label);
+  const direct = lookupOne(label);
   if (direct) return direct;
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
@@ -326,6 +332,7 @@ export interface ParsedFields {
  * the field before it (it is not part of that field's text) without being a field itself.
  */
 function numberedSectionHeading(line: string, lines: readonly string[], index: number): LabelLine | null {
+  if (!/^\s*(?:#{1,6}\s+)?(?:\*\*)?\d/.test(line)) return null;
   const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4})(?:\*\*)?\s*$/u.exec(line);
   if (!m) return null;
   let j = index + 1;

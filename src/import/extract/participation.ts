@@ -30,7 +30,11 @@ const openPatterns = [
   /\b(?:Anmeldung(?:en)?|Bewerbung(?:en)?|Einstieg|Beitritt|Teilnahme)\b(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:ist|sind)\b(?!(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:nicht|keine?)\b)(?:[^.!?]|(?<=\d)\.(?=\d))*\bmöglich\b/iu,
 ];
 
+const participationWord = /teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
+
 export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {
+  // Every pattern names one of these words; without them there is nothing to look for.
+  if (!participationWord.test(text)) return { status: 'unknown', text: null };
   const sentences = splitSentences(text);
   for (const s of sentences) if (closedPatterns.some((p) => p.test(s))) return { status: 'closed', text: clip(s, 2000) };
   for (const s of sentences) if (openPatterns.some((p) => p.test(s))) return { status: 'open', text: clip(s, 2000) };

@@ -14,6 +14,8 @@ interface AliasEntry {
   regionId: string;
   pattern: RegExp;
   length: number;
+  /** The pattern's alternative for the combined pattern (anyAlias). */
+  body: string;
 }
 
 function escapeRegExp(s: string): string {
@@ -43,10 +45,16 @@ const aliasEntries: AliasEntry[] = regions
         // Not inside a word, and not a street name ("Bergstraße 5").
         pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${body}(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'giu'),
         length: alias.length,
+        body,
       };
     }),
   )
   .sort((a, b) => b.length - a.length);
+
+// All names at once: most sentences name no place, and one pass tells so before the names are tried one by one.
+const aliasAlternatives = aliasEntries.map((e) => e.body).join('|');
+const anyAlias = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${aliasAlternatives})(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'iu');
+const wholeAlias = new RegExp(`^(?:${aliasAlternatives})$`, 'iu');
 
 const focusCue = /Schwerpunkt|Modellregion|Modellkommune|Modellstandort|Modell(?:land)?kreis|Pilotregion|Pilotkommune|Pilotstandort|Fokusregion|im Fokus/i;
 const quantifier = /(?:\d+|alle[nm]?|mehrere[nm]?|einige[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+$/i;
@@ -110,7 +118,7 @@ export function findPlaces(text: string): PlaceDraft[] {
     // Spans already used; a name that is part of an organisation blocks its span (place: null)
     // so that a shorter alias inside it ("Kassel" in "Essbare Stadt Kassel") is not read either.
     const taken: Array<{ from: number; to: number; place: PlaceDraft | null; qualifier?: true }> = [];
-    for (const entry of aliasEntries) {
+    for (const entry of anyAlias.test(sentence) ? aliasEntries : []) {
       for (const m of sentence.matchAll(entry.pattern)) {
         const from = m.index;
         const to = from + m[0].length;
@@ -158,13 +166,7 @@ export function findPlaces(text: string): PlaceDraft[] {
 
 /** Whether a text is (exactly) a name of the gazetteer. */
 function findGazetteer(text: string): boolean {
-  const t = text.trim();
-  return t !== '' && aliasEntries.some((e) => {
-    e.pattern.lastIndex = 0;
-    const m = e.pattern.exec(t);
-    e.pattern.lastIndex = 0;
-    return m !== null && m.index === 0 && m[0].length === t.length;
-  });
+  return wholeAlias.test(text.trim());
 }
 
 /** One entry per region (focus if any mention is a focus); places outside the gazetteer by label. */
