@@ -458,7 +458,8 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
     components,
     sponsor,
     contacts: f.contacts,
-    partners: f.partners ?? findPartnersInProse(prose),
+    // "Träger: … – in Zusammenarbeit mit …": partners named in the sponsor's field are read too.
+    partners: f.partners ?? findPartnersInProse([prose, ...fields.filter((fl) => fl.key === 'sponsor').map((fl) => fl.value)].join('\n\n')),
     places,
     period: period ?? {},
     participation: f.participation ?? findParticipation(prose),

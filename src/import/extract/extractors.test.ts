@@ -425,4 +425,20 @@ describe('second round of generic rules', () => {
     // A person right above the address is no organisation.
     expect(findOrganisationWithAddress('Maria Schulz\nLindenstraße 9\n63599 Biebergemünd')).toBeNull();
   });
+
+  it('parts of a town named by its adjective, towns listed after a compound of "Gemeinden"', () => {
+    expect(findPlaces('In der Kasseler Nordstadt stehen Hochbeete.')).toEqual([{ regionId: 'st-kassel', label: 'Kasseler Nordstadt', focus: false }]);
+    expect(findPlaces('Idsteiner Bürgerinnen pflanzen Bäume.')).toEqual([]);
+    expect(findPlaces('gemeinsam mit den Nachbargemeinden Flörsbachtal und Jossgrund Mitfahrten').map((p) => p.label)).toEqual(['Flörsbachtal', 'Jossgrund']);
+  });
+
+  it('target groups after "richtet sich an", without the place that follows', () => {
+    expect(findTargetGroupsInProse('Das Angebot richtet sich an Langzeitarbeitslose über 50 Jahre in Offenbach am Main und im Kreis Offenbach.')).toEqual(['Langzeitarbeitslose über 50 Jahre']);
+  });
+
+  it('partners after "in Zusammenarbeit mit" only where the names end the clause', () => {
+    expect(findPartnersInProse('Nachbarschaftszentrum e. V. – in Zusammenarbeit mit dem Umwelt- und Gartenamt der Stadt Kassel')).toEqual([{ name: 'Umwelt- und Gartenamt der Stadt Kassel', role: null, website: null }]);
+    expect(findPartnersInProse('Im Herbst pflanzen die Klassen gemeinsam mit Förstern junge Bäume.')).toEqual([]);
+    expect(parsePartnersField('Jugendpflegen der Städte Eschwege und Hessisch Lichtenau, Sportjugend').map((p) => p.name)).toEqual(['Jugendpflegen der Städte Eschwege und Hessisch Lichtenau', 'Sportjugend']);
+  });
 });

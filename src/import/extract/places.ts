@@ -56,6 +56,16 @@ const aliasAlternatives = aliasEntries.map((e) => e.body).join('|');
 const anyAlias = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${aliasAlternatives})(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'iu');
 const wholeAlias = new RegExp(`^(?:${aliasAlternatives})$`, 'iu');
 
+const townPart = /(?<![\p{L}-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?er)\s+(?:Nordstadt|Südstadt|Oststadt|Weststadt|Innenstadt|Altstadt|Kernstadt|Neustadt|Stadtmitte|Stadtteile?|Stadtgebiet|Stadtwald|Quartiere?|Ortsteile?|Ortskern|Ortsmitte)(?![\p{L}-])/gu;
+const cities = regions.filter((r) => r.type === 'kreisfreie-stadt');
+
+/** "Kasseler" → the city of Kassel; "Darmstädter" → Darmstadt; a town outside the gazetteer → null. */
+function cityOfAdjective(adjective: string): string | null {
+  const stem = adjective.replace(/er$/, '');
+  const plain = stem.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+  return cities.find((c) => c.name === stem || c.name === plain || c.name.startsWith(`${stem} `) || c.name.startsWith(`${plain} `))?.id ?? null;
+}
+
 const focusCue = /Schwerpunkt|Modellregion|Modellkommune|Modellstandort|Modell(?:land)?kreis|Pilotregion|Pilotkommune|Pilotstandort|Fokusregion|im Fokus/i;
 const quantifier = /(?:\d+|alle[nm]?|mehrere[nm]?|einige[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+$/i;
 
@@ -108,6 +118,9 @@ function partOfName(before: string): boolean {
 const TOWN = String.raw`(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Ober|Nieder|Unter|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?:\s+\((?![^)]*[Kk]reis)(?:\p{Lu}[\p{L}.-]*\s?){1,3}\))?`;
 const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)${TOWN}(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
+const townListHead = /\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)\s/u;
+const townList = new RegExp(String.raw`(?<![\p{L}-])\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
+
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
 /** All gazetteer places in a text, in order of appearance, with the wording used as label. */
@@ -118,6 +131,11 @@ export function findPlaces(text: string): PlaceDraft[] {
     // Spans already used; a name that is part of an organisation blocks its span (place: null)
     // so that a shorter alias inside it ("Kassel" in "Essbare Stadt Kassel") is not read either.
     const taken: Array<{ from: number; to: number; place: PlaceDraft | null; qualifier?: true }> = [];
+    // "Kasseler Nordstadt", "Gießener Innenstadt": a part of a town named by the town's adjective.
+    for (const m of sentence.matchAll(townPart)) {
+      const regionId = cityOfAdjective(m[1] ?? '');
+      taken.push({ from: m.index, to: m.index + m[0].length, place: { regionId, label: clip(m[0].replace(/\s+/g, ' '), 300), focus } });
+    }
     for (const entry of anyAlias.test(sentence) ? aliasEntries : []) {
       for (const m of sentence.matchAll(entry.pattern)) {
         const from = m.index;
@@ -150,6 +168,17 @@ export function findPlaces(text: string): PlaceDraft[] {
         }
         const prefix = quantifier.exec(sentence.slice(0, from))?.[0] ?? '';
         taken.push({ from, to, place: { regionId: entry.regionId, label: clip(prefix + m[0].replace(/\s+/g, ' '), 300), focus } });
+      }
+    }
+    // "mit den Nachbargemeinden Flörsbachtal und Jossgrund": towns listed after a compound of "Gemeinden", "Städte", "Orte".
+    for (const m of townListHead.test(sentence) ? sentence.matchAll(townList) : []) {
+      const list = m[1] ?? '';
+      let at = m.index + m[0].length - list.length;
+      for (const name of list.split(/\s*,\s*|\s+(?:und|sowie)\s+/)) {
+        const from = sentence.indexOf(name, at);
+        at = from + name.length;
+        if (from < 0 || taken.some((t) => from < t.to && at > t.from)) continue;
+        taken.push({ from, to: at, place: { regionId: null, label: clip(name, 300), focus } });
       }
     }
     // A town outside the gazetteer, named as such ("in der Stadt Fulda", "Gemeinde Grebenhain").
