@@ -237,8 +237,14 @@ const runInLabel = new RegExp(`(?<=[.!?])[ \\t]+(?=(?:${strongLabelNames.join('|
 
 /** "… in den Rathäusern. Finanzierung: Die …": a specific label after a sentence starts a new line. */
 function splitRunInLabels(text: string): string {
-  return text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
+  const split = text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
+  // "… nina.krauss@rpda.example GEBIET: gesamter …": a known label in capitals within a line (a PDF
+  // ran two lines of a form written in capitals together) starts a line of its own.
+  return /\p{Lu}{4,}[^\S\n]*:/u.test(split)
+    ? split.replace(capitalLabel, (match: string, label: string) => (lookupLabel(label) ? `\n${match.trimStart()}` : match))
+    : split;
 }
+const capitalLabel = /(?<=\S)[ \t]+(\p{Lu}[\p{Lu}-]{3,}(?:[ \t]+\p{Lu}[\p{Lu}-]+){0,3})(?=[ \t]*:)/gu;
 
 const cellsOf = (line: string): string[] | null => {
   const m = /^\s*\|(.*)\|\s*$/.exec(line);

@@ -78,7 +78,8 @@ export function untableQuestions(text: string): string {
 }
 
 function parseHeadingLine(line: string): HeadingCandidate | null {
-  const s = line.trim().replace(/^#{1,6}\s+/, '');
+  // "*Wie …?* *Handelte es sich …?*": a PDF line that joined two lines of one emphasis is one span.
+  const s = line.trim().replace(/^#{1,6}\s+/, '').replace(/(?<=\S)(\*\*|\*|__|_) \1(?=\S)/g, ' ');
   if (!s) return null;
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
   const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
