@@ -186,6 +186,15 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         break;
     }
   }
+  // No contact block, but a person with phone or e-mail in the sponsor's block
+  // ("Sanierungsmanagerin: Dipl.-Ing. Franziska Lotz, Telefon …"): the label before the name is the role.
+  if (!contacts.length && sponsorBlock) {
+    for (const line of sponsorBlock.split('\n')) {
+      const labelled = /^\s*(?:\*\*)?([\p{L}][\p{L} -]{2,40}?)(?:\*\*)?\s*:\s*(.+)$/u.exec(line);
+      const found = parseContactBlock(labelled ? (labelled[2] ?? '') : line).filter((c) => c.phone || c.email);
+      for (const c of found) contacts.push({ ...c, role: c.role ?? (labelled && !/\s/.test((labelled[1] ?? '').trim()) ? (labelled[1] ?? '').trim() : null) });
+    }
+  }
   // Phone or e-mail given before the contact's name: attach to the first contact.
   const first = contacts[0];
   if (first) {

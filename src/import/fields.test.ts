@@ -97,3 +97,22 @@ describe('compounds and numbered section headings', () => {
     expect(parseFields('Maßnahmen: Umbau\n3 Wohnungen im Altbau').fields.map((f) => f.value)).toEqual(['Umbau\n3 Wohnungen im Altbau']);
   });
 });
+
+describe('after set D: merged table cells, tables of contents, appendices', () => {
+  it('a row of one cell heads a section, a row with an empty first cell continues the value above', () => {
+    const text = ['| Datenblatt | |', '|---|---|', '| **A. Allgemeine Angaben** |', '| Bezeichnung | Bibliothek der Dinge |', '| Zielgruppen | Familien |', '| | Vereine |'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Bibliothek der Dinge'],
+      ['targetGroups', 'Familien\nVereine'],
+    ]);
+  });
+
+  it('a table of contents is no list of labels; an appendix heads a section of its own', () => {
+    const text = ['Inhalt', '1. Überblick', '2. Projektdaten', 'Anlage 1: Kosten- und Finanzierungsplan', '', 'Laufzeit: 2020 bis 2022', '', '## Anlage 1: Kosten- und Finanzierungsplan', 'Gesamt 410.000 €', '', '## Anlage 2: Pressespiegel', 'Zeitungsartikel'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['period', '2020 bis 2022'],
+      ['funding', 'Gesamt 410.000 €'],
+      ['other', 'Zeitungsartikel'],
+    ]);
+  });
+});

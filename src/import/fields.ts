@@ -4,6 +4,8 @@
  * start of a line; the value runs from the label to the next label line.
  */
 
+import { plainLine } from './text.ts';
+
 export type FieldKey =
   | 'title'
   | 'purpose'
@@ -189,9 +191,18 @@ export interface LabelLine {
 const numbering = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H][.)]|\d{1,2}\))\s+/;
 
 /** Recognises a label at the start of a line, or returns null. */
+// "Anlage 1: Kosten- und Finanzierungsplan", "Anhang B – Pressespiegel": an appendix starts a section of its own.
+const appendix = /^(?:#{1,6}\s+)?(?:\*\*)?(?:Anlage|Anhang|Appendix)\s*(?:\d{1,2}|[A-H])?\s*(?:[:.–-]\s*)?(?:\*\*)?\s*/i;
+
 export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
+  const app = appendix.exec(s);
+  if (app && app[0].length < s.length && /^(?:#|\*\*|Anlage|Anhang|Appendix)/i.test(s)) {
+    const title = plainLine(s.slice(app[0].length)).replace(/:$/, '');
+    const def = lookupLabel(title);
+    if (!/[.!?]$/.test(title) && title.split(/\s+/).length <= 8) return { key: def?.key ?? 'other', label: title, rest: '', strong: false };
+  }
   const heading = /^#{1,6}\s+/.test(s);
   // List bullets ("- ", "* ", "• ") in front of a label; "**" has no space and is left alone.
   const bulleted = /^[-*•]\s+/.test(s.replace(/^#{1,6}\s+/, ''));
@@ -222,7 +233,8 @@ export function matchLabelLine(line: string): LabelLine | null {
   }
   // A label alone on its line without colon (headings, converted tables, forms with the value on
   // the next line); a list item that is only a word ("- Kosten") is content, unless it is specific.
-  const def = lookupLabel(s);
+  // (Not a line with a colon whose start is no label: "Anlage 1: Kosten- und Finanzierungsplan" names no field.)
+  const def = plain ? undefined : lookupLabel(s);
   if (def && (def.strong || heading || !bulleted)) return { key: def.key, label: s, rest: '', strong: def.strong };
   return null;
 }
@@ -252,6 +264,8 @@ const cellsOf = (line: string): string[] | null => {
 };
 // The header of a key–value table names its columns ("Feld | Angabe", "Frage | Antwort").
 const columnName = /^(?:Angaben?|Inhalte?|Beschreibung|Wert|Antwort|Eintrag|Details|Erläuterung|Text|Daten)$/i;
+// Columns of amounts ("Position | Betrag"): the header names them even when its first cell is a label word.
+const amountColumn = /^(?:Betrag|Beträge|Summe|Euro|EUR|€|Kosten|Höhe|Betrag in (?:€|Euro|EUR))$/i;
 const isSeparator = (line: string) => /^\s*\|?\s*:?-{3,}/.test(line);
 
 /**
@@ -280,12 +294,28 @@ function untable(text: string): string {
       }
       block.push({ cells: cellsOf(line) ?? [], header: false });
     }
-    const keyValue = block.every((r) => r.cells.length === 2 && (r.cells[0] ?? '').length <= 50 && !/[.?!]$/.test(r.cells[0] ?? ''));
-    for (const { cells, header } of block) {
+    // Merged cells as converters write them: a row of one cell (or a first cell spanning both
+    // columns, the second left empty) is a heading within the table; a row whose first cell is
+    // empty continues the value above it (a label cell merged over several rows).
+    const spanning = (r: { cells: string[] }) => r.cells.length === 1 || (r.cells.length === 2 && r.cells[1] === '' && (r.cells[0] ?? '') !== '');
+    const continued = (r: { cells: string[] }) => r.cells.length === 2 && r.cells[0] === '' && (r.cells[1] ?? '') !== '';
+    const keyValue = block.every((r) => spanning(r) || continued(r) || (r.cells.length === 2 && (r.cells[0] ?? '').length <= 50 && !/[.?!]$/.test(r.cells[0] ?? '')));
+    for (const row of block) {
+      const { cells, header } = row;
+      if (keyValue && continued(row)) {
+        out.push(cells[1] ?? '');
+        continue;
+      }
+      if (keyValue && spanning(row)) {
+        const heading = (cells[0] ?? '').replace(/:$/, '');
+        // A known label stays a field ("| Kontakt | |" with the value in the rows below); other text heads a section.
+        out.push(lookupLabel(heading) ? `${heading}:` : heading);
+        continue;
+      }
       const label = (cells[0] ?? '').replace(/:$/, '');
       const known = lookupLabel(label) !== undefined;
       if (keyValue) {
-        if (header && !known && columnName.test(cells[1] ?? '')) continue;
+        if (header && ((!known && columnName.test(cells[1] ?? '')) || amountColumn.test(cells[1] ?? ''))) continue;
         out.push(`${label}: ${cells[1] ?? ''}`);
       } else if (header && cells.length > 2) continue;
       else if (known) out.push(`${label}: ${cells.slice(1).join(' | ')}`);
@@ -322,9 +352,18 @@ function formLines(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * A table of contents ("Inhalt" and then "1. Überblick", "2. Projektdaten", "Anlage 1: …"): its
+ * entries name the sections and would be read as their labels; the lines are dropped.
+ */
+function dropTableOfContents(text: string): string {
+  const m = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Inhalt|Inhaltsverzeichnis|Gliederung|Übersicht)(?:\*\*)?:?[ \t]*\n((?:[ \t]*(?:[-*•]|\d{1,2}(?:\.\d{1,2})*\.?|Anlage|Anhang)[^\n.!?]{0,80}\n){3,})/im.exec(text);
+  return m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
+}
+
 /** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
 export function normaliseFieldText(text: string): string {
-  return formLines(untable(splitRunInLabels(text)));
+  return formLines(untable(splitRunInLabels(/Inhalt|Gliederung|Übersicht/i.test(text) ? dropTableOfContents(text) : text)));
 }
 
 export interface ParsedFields {

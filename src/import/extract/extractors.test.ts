@@ -403,6 +403,7 @@ describe('second round of generic rules', () => {
   it('a later date after an open start is the end of a period field', () => {
     expect(parsePeriodField('Planung seit 2019, Bezug im Mai 2023')).toMatchObject({ start: '2019', end: '2023-05' });
     expect(parsePeriodField('seit 2017, dauerhaft')).toMatchObject({ start: '2017', end: null });
+    expect(parsePeriodField('Konzept 2020–2021, Sanierungsmanagement 2022–2025')).toMatchObject({ start: '2020', end: '2025' });
   });
 
   it('registration that is possible means open, unless negated', () => {

@@ -57,6 +57,8 @@ const funders: Funder[] = [
   { pattern: /\bAktion\s+Mensch\b/u, kind: 'sonstige', name: () => 'Aktion Mensch' },
   { pattern: /\b(?:Deutschen?\s+)?Rentenversicherung\b/u, kind: 'sonstige', name: () => 'Deutsche Rentenversicherung' },
   { pattern: /\b(?:Bundes)?[Aa]gentur\s+für\s+Arbeit\b/u, kind: 'bund', name: () => 'Bundesagentur für Arbeit' },
+  // The federal development bank ("KfW-Zuschuss (Programm 432)", "Kreditanstalt für Wiederaufbau").
+  { pattern: /\bKfW\b|Kreditanstalt\s+für\s+Wiederaufbau/u, kind: 'bund', name: () => 'KfW' },
   {
     // After an article, or at the start of a line ("Landkreis Darmstadt-Dieburg: 30.000 Euro").
     pattern: /(?:\b(?:der|des|dem|vom)\s+|^[-*•]?\s*)(Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?)\s+(\p{Lu}[\p{L}-]*(?:\s+am\s+Main)?)/u,
