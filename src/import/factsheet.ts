@@ -1,6 +1,6 @@
 import { UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
-import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
+import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
 import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
@@ -11,7 +11,8 @@ import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
-import { clip, firstSentence, plainLine, splitParagraphs, stripEnclosingQuotes, toLongText } from './text.ts';
+import { frameOfProse, isFramingParagraph, readSignature, type ProseDocument } from './prose.ts';
+import { clip, firstSentence, plainLine, splitParagraphs, splitSentences, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
 
 type FundingDraft = {
@@ -35,8 +36,17 @@ export interface InterpretedFields {
   partners: PartnerDraft[] | null;
   targetGroups: string[] | null;
   participation: { status: 'open' | 'closed' | 'unknown'; text: string | null } | null;
+  /** An organisation with address written in a contact block ("Kontakt: Stadt X, Markt 1, 12345 X"), not used as sponsor. */
+  contactOrganisation: Organisation | null;
   warnings: ImportWarning[];
 }
+
+const sameOrganisation = (a: string, b: string): boolean => {
+  const norm = (s: string) => plainLine(s).toLowerCase().replace(/\s+/g, ' ');
+  const [x, y] = [norm(a), norm(b)];
+  const head = (s: string) => s.split(',')[0]?.trim() ?? s;
+  return x === y || (head(x).length >= 5 && head(x) === head(y));
+};
 
 const cleanTitle = (s: string): string | null => {
   const t = stripEnclosingQuotes(plainLine(s)).replace(/[:.]$/, '').trim();
@@ -123,6 +133,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   const contacts: ContactDraft[] = [];
   const orphans: { phone: string | null; email: string | null } = { phone: null, email: null };
   let section: 'sponsor' | 'contact' | null = null;
+  let contactOrganisation: Organisation | null = null;
   let awaitingContactName = false;
   for (const f of fields) {
     const value = f.value;
@@ -143,6 +154,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         break;
       case 'contact': {
         section = 'contact';
+        const organisation = findOrganisationWithAddress(value);
+        if (organisation && !contactOrganisation) contactOrganisation = { ...organisation, website: websiteIn(value) };
         const parsed = parseContactBlock(value);
         contacts.push(...parsed);
         awaitingContactName = parsed.length === 0;
@@ -173,6 +186,15 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         break;
     }
   }
+  // No contact block, but a person with phone or e-mail in the sponsor's block
+  // ("Sanierungsmanagerin: Dipl.-Ing. Franziska Lotz, Telefon …"): the label before the name is the role.
+  if (!contacts.length && sponsorBlock) {
+    for (const line of sponsorBlock.split('\n')) {
+      const labelled = /^\s*(?:\*\*)?([\p{L}][\p{L} -]{2,40}?)(?:\*\*)?\s*:\s*(.+)$/u.exec(line);
+      const found = parseContactBlock(labelled ? (labelled[2] ?? '') : line).filter((c) => c.phone || c.email);
+      for (const c of found) contacts.push({ ...c, role: c.role ?? (labelled && !/\s/.test((labelled[1] ?? '').trim()) ? (labelled[1] ?? '').trim() : null) });
+    }
+  }
   // Phone or e-mail given before the contact's name: attach to the first contact.
   const first = contacts[0];
   if (first) {
@@ -189,6 +211,11 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   if (name) {
     const address = addressText ? parseAddress(addressText) : block ? { street: block.street, postcode: block.postcode, city: block.city } : { street: null, postcode: null, city: null };
     sponsor = { name: clip(name, 300), ...address, website };
+    // The sponsor's address given only in the contact block ("Kontakt: Stadt Idstein, …\nKönig-Adolf-Platz 2, 65510 Idstein").
+    if (!sponsor.street && !sponsor.postcode && contactOrganisation && sameOrganisation(contactOrganisation.name, sponsor.name)) {
+      sponsor = { ...sponsor, street: contactOrganisation.street, postcode: contactOrganisation.postcode, city: contactOrganisation.city, website: sponsor.website ?? contactOrganisation.website };
+      contactOrganisation = null;
+    }
   }
 
   const title = of('title').find((f) => f.value) ?? of('title')[0];
@@ -262,6 +289,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     partners: partnerFields.length ? parsePartnersField(joinValues(partnerFields)) : null,
     targetGroups: targetFields.length ? parseTargetGroupsField(joinValues(targetFields)) : null,
     participation,
+    contactOrganisation,
     warnings,
   };
 }
@@ -319,21 +347,77 @@ export function splitComponents(description: string | null): { intro: string | n
   return { intro: intro.length ? intro.join('\n\n') : null, components };
 }
 
-export function parseFactSheet(text: string, sourceFile: string): ExtractResult {
-  const { preamble, fields } = parseFields(text);
+/** A paragraph of running text: it ends like a sentence and has at least eight words. */
+function isProseParagraph(paragraph: string): boolean {
+  const line = plainLine(paragraph);
+  return /[.!?]$/.test(line) && line.split(/\s+/).length >= 8;
+}
+
+// Fields that hold one short value: sentences after a blank line below them are no part of the value.
+const shortValueKeys = new Set<Field['key']>(['title', 'sponsor', 'name', 'address', 'contact', 'role', 'phone', 'email', 'place', 'period', 'periodStart', 'periodEnd', 'website']);
+
+/** The title of a document read as prose: its heading, a project name in quotes, the subject of a letter, or its first short line. */
+function proseTitle(frame: ProseDocument, preamble: string): { title: string | null; guessed: boolean } {
+  const heading = preamble.split('\n').map((l) => /^\s*#{1,6}\s+(.+)$/.exec(l)?.[1]).find((h) => h && !genericHeading.test(plainLine(h)));
+  if (heading) return { title: cleanTitle(heading), guessed: false };
+  const quoted = /(?:Projekts?|Vorhabens?|Initiative|Angebots?|Praxisbeispiels?|Programms?)\s+„([^“”\n]{3,150})[“”]/u.exec(frame.body)?.[1];
+  if (quoted) return { title: cleanTitle(quoted), guessed: true };
+  const submissionWords = /^(?:(?:Einreichung|Bewerbung|Vorstellung|Anfrage|Beitrag|Unterlagen|Praxisbeispiele?|Projektvorstellung|Projektsteckbrief|Steckbrief|Nachhaltigkeitsbaukasten|Baukasten|Hessen|für|den|die|das|zum|zur|unser(?:e[nms]?)?|gesucht|Ihr(?:e[nms]?)?|[-–:])\s*)+$/i;
+  if (frame.subject && !submissionWords.test(frame.subject)) return { title: cleanTitle(frame.subject), guessed: true };
+  const first = splitParagraphs(preamble)[0];
+  if (first && !isProseParagraph(first) && plainLine(first).split(/\s+/).length <= 15) return { title: titleAndRest(first).title, guessed: true };
+  return { title: null, guessed: true };
+}
+
+/** A paragraph that is nothing but an invitation to join ("Weitere Gemeinden können sich gern anschließen."). */
+const onlyParticipation = (paragraph: string): boolean => findParticipation(paragraph).status !== 'unknown' && splitSentences(plainLine(paragraph)).length === 1;
+
+/**
+ * A fact sheet; with `prose`, a document without fields (a letter, a mail, a saved web page) whose
+ * frame has been set apart (see prose.ts): all it yields is flagged as guessed.
+ */
+export function parseFactSheet(text: string, sourceFile: string, options: { prose?: boolean } = {}): ExtractResult {
+  const frame = options.prose ? frameOfProse(text) : null;
+  const { preamble, fields } = parseFields(frame ? frame.body : text);
   const f = interpretFields(fields);
   const fromPreamble = titleAndRest(preamble);
-  const title = f.title ?? fromPreamble.title;
+  const fromProse = frame && !f.title ? proseTitle(frame, preamble) : null;
+  const title = f.title ?? (fromProse ? fromProse.title : fromPreamble.title);
   if (!title) return { ok: false, reason: rejectionReasons.noTitle(sourceFile) };
 
   const warnings: ImportWarning[] = [...f.warnings];
-  // A short sheet in prose: title, then paragraphs of text, then perhaps a contact line.
-  if (!f.description && !f.purpose && fromPreamble.title && !f.title) {
-    const prose = fromPreamble.rest.filter((p) => /[.!?]$/.test(plainLine(p)) && plainLine(p).split(/\s+/).length >= 8);
-    if (prose.length) f.description = toLongText(prose.join('\n\n'));
+  if (frame) {
+    warnings.push(
+      warning('document', 'guessed', 'Das Dokument ist weder ein Frageformular noch ein Projektsteckbrief (etwa ein Brief, eine E-Mail oder eine Webseite); die Angaben wurden aus dem Fließtext erschlossen. Bitte alle Felder prüfen.'),
+    );
+    if (fromProse?.guessed) warnings.push(warning('title', 'guessed', `Titel: keine Überschrift; „${title}“ wurde aus dem Text übernommen. Bitte prüfen.`));
   }
-  const prose = [f.purpose, f.description].filter(Boolean).join('\n\n');
+  // Paragraphs of prose between the title and the first label (an introduction, or the whole text
+  // of a short sheet in prose) belong to the description, before the text under its own label; a
+  // letter's own sentences ("gerne reichen wir … ein") and a lone invitation to join do not.
+  const candidates = (f.title || frame ? splitParagraphs(preamble) : fromPreamble.rest).filter(isProseParagraph);
+  const introProse = candidates.filter((p) => !onlyParticipation(p) && !(frame && isFramingParagraph(p)));
+  if (introProse.length) f.description = toLongText([...introProse, f.description ?? ''].join('\n\n'));
+  // Sentences set apart from a one-line field ("Projektlaufzeit: 2018 bis heute" and then a paragraph
+  // on the funding) and the lone invitations are not the description, but they are read for the rest.
+  const stray = fields.filter((fl) => shortValueKeys.has(fl.key)).flatMap((fl) => splitParagraphs(fl.value).slice(1).filter(isProseParagraph));
+  const aside = candidates.filter((p) => onlyParticipation(p));
+  const prose = [f.purpose, f.description, ...stray, ...aside].filter(Boolean).join('\n\n');
+  const signature = frame?.signature ? readSignature(frame.signature) : null;
+  if (!f.contacts.length && signature?.contacts.length) {
+    f.contacts = signature.contacts;
+    warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
+  }
   let sponsor = f.sponsor;
+  if (!sponsor && signature?.organisation) {
+    sponsor = { ...signature.organisation, website: websiteIn(frame?.signature ?? '') };
+    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.`));
+  }
+  if (!sponsor && f.contactOrganisation) {
+    // No sponsor field, but an organisation with address in the contact block.
+    sponsor = f.contactOrganisation;
+    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus den Kontaktangaben übernommen. Bitte prüfen.`));
+  }
   if (!sponsor) {
     // No "Projektträger" field: the organisation the text says carries the project, flagged for review.
     const fromProse = findSponsorInProse(prose);
@@ -383,7 +467,8 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     components,
     sponsor,
     contacts: f.contacts,
-    partners: f.partners ?? findPartnersInProse(prose),
+    // "Träger: … – in Zusammenarbeit mit …": partners named in the sponsor's field are read too.
+    partners: f.partners ?? findPartnersInProse([prose, ...fields.filter((fl) => fl.key === 'sponsor').map((fl) => fl.value)].join('\n\n')),
     places,
     period: period ?? {},
     participation: f.participation ?? findParticipation(prose),
@@ -392,5 +477,11 @@ export function parseFactSheet(text: string, sourceFile: string): ExtractResult 
     targetGroups: f.targetGroups ?? findTargetGroupsInProse(prose),
     links: documentWide.links,
   };
+  if (frame) {
+    // In a document read as prose, what the text yields for these fields is a guess as well.
+    if (!f.funding && funding?.text) warnings.push(warning('funding', 'guessed', 'Finanzierung: aus dem Fließtext übernommen. Bitte prüfen.'));
+    if (!f.partners && content.partners?.length) warnings.push(warning('partners', 'guessed', 'Kooperationspartner: aus dem Fließtext übernommen. Bitte prüfen.'));
+    if (!f.targetGroups && content.targetGroups?.length) warnings.push(warning('targetGroups', 'guessed', 'Zielgruppen: aus dem Fließtext übernommen. Bitte prüfen.'));
+  }
   return { ok: true, content, warnings: [...warnings, ...missingFieldWarnings(content)] };
 }

@@ -22,6 +22,13 @@ describe('labels', () => {
     ['Angaben zum Projekt', 'other'],
     ['Projektbeginn', 'periodStart'],
     ['Beteiligte Kommunen', 'place'],
+    // Compounds are read by their last part.
+    ['Schulträger', 'sponsor'],
+    ['Kita-Träger', 'sponsor'],
+    ['Förderzeitraum', 'period'],
+    ['Anschubfinanzierung', 'funding'],
+    ['Gesamtinvestition', 'funding'],
+    ['Landkreis', 'place'],
   ])('%s → %s', (label, key) => expect(lookupLabel(label)?.key).toBe(key));
 
   it('reads numbered, bold and heading labels, and weak labels alone on their line', () => {
@@ -67,6 +74,45 @@ describe('labels', () => {
       ['title', 'Blühende Gewerbegebiete'],
       ['purpose', 'Insekten fördern.'],
       ['sponsor', 'Regionalpark GmbH'],
+    ]);
+  });
+});
+
+describe('compounds and numbered section headings', () => {
+  it('a compound label is weak', () => {
+    expect(lookupLabel('Schulträger')?.strong).toBe(false);
+    expect(lookupLabel('Gesundheit')).toBeUndefined();
+  });
+
+  it('a numbered heading with numbered subsections ends the field before it', () => {
+    const text = ['2 Allgemeine Angaben', '2.1 Maßnahmen: Umbau zu 14 Wohnungen.', '', '3 Rahmendaten', '3.1 Laufzeit: 2020 bis 2022'].join('\n');
+    const fields = parseFields(text).fields.map((f) => [f.key, f.value]);
+    expect(fields).toEqual([
+      ['other', ''],
+      ['description', 'Umbau zu 14 Wohnungen.'],
+      ['other', ''],
+      ['period', '2020 bis 2022'],
+    ]);
+    // Without subsections, "3 Wohnungen" stays text.
+    expect(parseFields('Maßnahmen: Umbau\n3 Wohnungen im Altbau').fields.map((f) => f.value)).toEqual(['Umbau\n3 Wohnungen im Altbau']);
+  });
+});
+
+describe('after set D: merged table cells, tables of contents, appendices', () => {
+  it('a row of one cell heads a section, a row with an empty first cell continues the value above', () => {
+    const text = ['| Datenblatt | |', '|---|---|', '| **A. Allgemeine Angaben** |', '| Bezeichnung | Bibliothek der Dinge |', '| Zielgruppen | Familien |', '| | Vereine |'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Bibliothek der Dinge'],
+      ['targetGroups', 'Familien\nVereine'],
+    ]);
+  });
+
+  it('a table of contents is no list of labels; an appendix heads a section of its own', () => {
+    const text = ['Inhalt', '1. Überblick', '2. Projektdaten', 'Anlage 1: Kosten- und Finanzierungsplan', '', 'Laufzeit: 2020 bis 2022', '', '## Anlage 1: Kosten- und Finanzierungsplan', 'Gesamt 410.000 €', '', '## Anlage 2: Pressespiegel', 'Zeitungsartikel'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['period', '2020 bis 2022'],
+      ['funding', 'Gesamt 410.000 €'],
+      ['other', 'Zeitungsartikel'],
     ]);
   });
 });

@@ -4,6 +4,8 @@
  * start of a line; the value runs from the label to the next label line.
  */
 
+import { plainLine } from './text.ts';
+
 export type FieldKey =
   | 'title'
   | 'purpose'
@@ -66,7 +68,7 @@ const labelDefs: LabelDef[] = [
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
   { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse'] },
-  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo'] },
+  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo', 'landkreis', 'kreis'] },
   { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
   { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
   { key: 'period', strong: false, names: ['zeitraum', 'dauer', 'wann'] },
@@ -124,6 +126,7 @@ function lookupOne(label: string): LabelDef | undefined {
   const name = normaliseLabel(label);
   const direct = labelIndex.get(name);
   if (direct) return direct;
+  if (!name.includes(' ')) return lookupCompound(name);
   const base = name.replace(qualifier, '');
   const qualified = base !== name ? labelIndex.get(base) : undefined;
   // "Name des Vorhabens" is the title, not an organisation's name.
@@ -133,6 +136,35 @@ function lookupOne(label: string): LabelDef | undefined {
   const def = labelIndex.get(section);
   // "Angaben zum Projekt" heads a section; it is not the project's title.
   return def?.key === 'title' ? labelIndex.get('stand') : def;
+}
+
+/*
+ * A compound whose last part is a known label names the same field: "Schulträger", "Kita-Träger"
+ * (sponsor), "Förderzeitraum", "Personalkosten", "Anschubfinanzierung", "Gesamtinvestition". Such
+ * labels are read, but as weak ones (they do not make a document a fact sheet).
+ */
+const compoundHeads: ReadonlyArray<readonly [string, string]> = [
+  ['träger', 'träger'],
+  ['zeitraum', 'zeitraum'],
+  ['laufzeit', 'zeitraum'],
+  ['beschreibung', 'beschreibung'],
+  ['partner', 'partner'],
+  ['zielgruppe', 'zielgruppe'],
+  ['zielgruppen', 'zielgruppe'],
+  ['kosten', 'kosten'],
+  ['finanzierung', 'kosten'],
+  ['investition', 'kosten'],
+  ['investitionen', 'kosten'],
+];
+function lookupCompound(name: string): LabelDef | undefined {
+  if (name.length < 6 || name.length > 40 || !/^[\p{L}-]+$/u.test(name)) return undefined;
+  for (const [head, base] of compoundHeads) {
+    if (name.length >= head.length + 3 && name.endsWith(head)) {
+      const def = labelIndex.get(base);
+      return def ? { ...def, strong: false } : undefined;
+    }
+  }
+  return undefined;
 }
 
 export function lookupLabel(label: string): LabelDef | undefined {
@@ -159,9 +191,18 @@ export interface LabelLine {
 const numbering = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H][.)]|\d{1,2}\))\s+/;
 
 /** Recognises a label at the start of a line, or returns null. */
+// "Anlage 1: Kosten- und Finanzierungsplan", "Anhang B – Pressespiegel": an appendix starts a section of its own.
+const appendix = /^(?:#{1,6}\s+)?(?:\*\*)?(?:Anlage|Anhang|Appendix)\s*(?:\d{1,2}|[A-H])?\s*(?:[:.–-]\s*)?(?:\*\*)?\s*/i;
+
 export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
+  const app = appendix.exec(s);
+  if (app && app[0].length < s.length && /^(?:#|\*\*|Anlage|Anhang|Appendix)/i.test(s)) {
+    const title = plainLine(s.slice(app[0].length)).replace(/:$/, '');
+    const def = lookupLabel(title);
+    if (!/[.!?]$/.test(title) && title.split(/\s+/).length <= 8) return { key: def?.key ?? 'other', label: title, rest: '', strong: false };
+  }
   const heading = /^#{1,6}\s+/.test(s);
   // List bullets ("- ", "* ", "• ") in front of a label; "**" has no space and is left alone.
   const bulleted = /^[-*•]\s+/.test(s.replace(/^#{1,6}\s+/, ''));
@@ -192,7 +233,8 @@ export function matchLabelLine(line: string): LabelLine | null {
   }
   // A label alone on its line without colon (headings, converted tables, forms with the value on
   // the next line); a list item that is only a word ("- Kosten") is content, unless it is specific.
-  const def = lookupLabel(s);
+  // (Not a line with a colon whose start is no label: "Anlage 1: Kosten- und Finanzierungsplan" names no field.)
+  const def = plain ? undefined : lookupLabel(s);
   if (def && (def.strong || heading || !bulleted)) return { key: def.key, label: s, rest: '', strong: def.strong };
   return null;
 }
@@ -207,8 +249,14 @@ const runInLabel = new RegExp(`(?<=[.!?])[ \\t]+(?=(?:${strongLabelNames.join('|
 
 /** "… in den Rathäusern. Finanzierung: Die …": a specific label after a sentence starts a new line. */
 function splitRunInLabels(text: string): string {
-  return text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
+  const split = text.replace(runInLabel, (match, offset: number, whole: string) => (/^\p{Lu}/u.test(whole.slice(offset + match.length)) ? '\n' : match));
+  // "… nina.krauss@rpda.example GEBIET: gesamter …": a known label in capitals within a line (a PDF
+  // ran two lines of a form written in capitals together) starts a line of its own.
+  return /\p{Lu}{4,}[^\S\n]*:/u.test(split)
+    ? split.replace(capitalLabel, (match: string, label: string) => (lookupLabel(label) ? `\n${match.trimStart()}` : match))
+    : split;
 }
+const capitalLabel = /(?<=\S)[ \t]+(\p{Lu}[\p{Lu}-]{3,}(?:[ \t]+\p{Lu}[\p{Lu}-]+){0,3})(?=[ \t]*:)/gu;
 
 const cellsOf = (line: string): string[] | null => {
   const m = /^\s*\|(.*)\|\s*$/.exec(line);
@@ -216,6 +264,8 @@ const cellsOf = (line: string): string[] | null => {
 };
 // The header of a key–value table names its columns ("Feld | Angabe", "Frage | Antwort").
 const columnName = /^(?:Angaben?|Inhalte?|Beschreibung|Wert|Antwort|Eintrag|Details|Erläuterung|Text|Daten)$/i;
+// Columns of amounts ("Position | Betrag"): the header names them even when its first cell is a label word.
+const amountColumn = /^(?:Betrag|Beträge|Summe|Euro|EUR|€|Kosten|Höhe|Betrag in (?:€|Euro|EUR))$/i;
 const isSeparator = (line: string) => /^\s*\|?\s*:?-{3,}/.test(line);
 
 /**
@@ -244,12 +294,28 @@ function untable(text: string): string {
       }
       block.push({ cells: cellsOf(line) ?? [], header: false });
     }
-    const keyValue = block.every((r) => r.cells.length === 2 && (r.cells[0] ?? '').length <= 50 && !/[.?!]$/.test(r.cells[0] ?? ''));
-    for (const { cells, header } of block) {
+    // Merged cells as converters write them: a row of one cell (or a first cell spanning both
+    // columns, the second left empty) is a heading within the table; a row whose first cell is
+    // empty continues the value above it (a label cell merged over several rows).
+    const spanning = (r: { cells: string[] }) => r.cells.length === 1 || (r.cells.length === 2 && r.cells[1] === '' && (r.cells[0] ?? '') !== '');
+    const continued = (r: { cells: string[] }) => r.cells.length === 2 && r.cells[0] === '' && (r.cells[1] ?? '') !== '';
+    const keyValue = block.every((r) => spanning(r) || continued(r) || (r.cells.length === 2 && (r.cells[0] ?? '').length <= 50 && !/[.?!]$/.test(r.cells[0] ?? '')));
+    for (const row of block) {
+      const { cells, header } = row;
+      if (keyValue && continued(row)) {
+        out.push(cells[1] ?? '');
+        continue;
+      }
+      if (keyValue && spanning(row)) {
+        const heading = (cells[0] ?? '').replace(/:$/, '');
+        // A known label stays a field ("| Kontakt | |" with the value in the rows below); other text heads a section.
+        out.push(lookupLabel(heading) ? `${heading}:` : heading);
+        continue;
+      }
       const label = (cells[0] ?? '').replace(/:$/, '');
       const known = lookupLabel(label) !== undefined;
       if (keyValue) {
-        if (header && !known && columnName.test(cells[1] ?? '')) continue;
+        if (header && ((!known && columnName.test(cells[1] ?? '')) || amountColumn.test(cells[1] ?? ''))) continue;
         out.push(`${label}: ${cells[1] ?? ''}`);
       } else if (header && cells.length > 2) continue;
       else if (known) out.push(`${label}: ${cells.slice(1).join(' | ')}`);
@@ -286,15 +352,39 @@ function formLines(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * A table of contents ("Inhalt" and then "1. Überblick", "2. Projektdaten", "Anlage 1: …"): its
+ * entries name the sections and would be read as their labels; the lines are dropped.
+ */
+function dropTableOfContents(text: string): string {
+  const m = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Inhalt|Inhaltsverzeichnis|Gliederung|Übersicht)(?:\*\*)?:?[ \t]*\n((?:[ \t]*(?:[-*•]|\d{1,2}(?:\.\d{1,2})*\.?|Anlage|Anhang)[^\n.!?]{0,80}\n){3,})/im.exec(text);
+  return m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
+}
+
 /** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
 export function normaliseFieldText(text: string): string {
-  return formLines(untable(splitRunInLabels(text)));
+  return formLines(untable(splitRunInLabels(/Inhalt|Gliederung|Übersicht/i.test(text) ? dropTableOfContents(text) : text)));
 }
 
 export interface ParsedFields {
   /** Text before the first label (title lines). */
   preamble: string;
   fields: Field[];
+}
+
+/**
+ * "3 Rahmendaten" followed by "3.1 Projektort: …": the heading of numbered subsections, which ends
+ * the field before it (it is not part of that field's text) without being a field itself.
+ */
+function numberedSectionHeading(line: string, lines: readonly string[], index: number): LabelLine | null {
+  if (!/^\s*(?:#{1,6}\s+)?(?:\*\*)?\d/.test(line)) return null;
+  const m = /^\s*(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,4})(?:\*\*)?\s*$/u.exec(line);
+  if (!m) return null;
+  let j = index + 1;
+  while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+  const next = lines[j];
+  if (!next || !new RegExp(`^\\s*(?:#{1,6}\\s+)?(?:\\*\\*)?${(m[1] ?? '').replace(/\./g, '\\.')}\\.\\d`).test(next)) return null;
+  return { key: 'other', label: (m[2] ?? '').trim(), rest: '', strong: false };
 }
 
 export function parseFields(text: string): ParsedFields {
@@ -305,8 +395,8 @@ export function parseFields(text: string): ParsedFields {
   const flush = () => {
     if (current) fields.push({ key: current.key, label: current.label, value: current.lines.join('\n').trim() });
   };
-  for (const line of lines) {
-    const label = matchLabelLine(line);
+  for (const [i, line] of lines.entries()) {
+    const label = matchLabelLine(line) ?? numberedSectionHeading(line, lines, i);
     if (label) {
       flush();
       current = { key: label.key, label: label.label, lines: label.rest ? [label.rest] : [] };

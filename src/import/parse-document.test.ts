@@ -219,6 +219,41 @@ describe('bad input is rejected with a German reason naming the file', () => {
     expect(r.reason).toBe('„brief.txt“ wurde weder als Frageformular noch als Projektsteckbrief erkannt und daher nicht importiert.');
   });
 
+  it('a letter presenting a project is read as prose, everything flagged as guessed', async () => {
+    const text = [
+      'Betreff: Unser Beitrag zum Nachhaltigkeitsbaukasten',
+      '',
+      'Sehr geehrte Damen und Herren,',
+      '',
+      'hiermit möchten wir Ihnen unser Projekt „Dorfladen Mittelberg“ vorstellen.',
+      '',
+      'Seit April 2021 betreibt die Gemeinde Mittelberg im alten Bahnhof einen Dorfladen mit regionalen Lebensmitteln. Ehrenamtliche übernehmen den Lieferdienst für ältere Menschen.',
+      '',
+      'Der Umbau wurde vom Land Hessen mit 40.000 Euro gefördert.',
+      '',
+      'Mit freundlichen Grüßen',
+      '',
+      'Eva Roth',
+      'Bürgermeisterin',
+      'Gemeinde Mittelberg',
+      'Hauptstraße 1',
+      '35999 Mittelberg',
+      'Tel. 06400 1234-10',
+    ].join('\n');
+    const r = parsed(await parseDocument(utf8(text), 'brief.txt'));
+    expect(r.format).toBe('factsheet');
+    expect(r.content.title).toBe('Dorfladen Mittelberg');
+    expect(r.content.description).toMatch(/^Seit April 2021 betreibt/);
+    expect(r.content.description).not.toContain('vorstellen');
+    expect(r.content.sponsor).toMatchObject({ name: 'Gemeinde Mittelberg', street: 'Hauptstraße 1', postcode: '35999', city: 'Mittelberg' });
+    expect(r.content.contacts).toMatchObject([{ name: 'Eva Roth', role: 'Bürgermeisterin', phone: '+49 6400 123410' }]);
+    expect(r.content.period).toMatchObject({ start: '2021-04', text: 'Seit April 2021' });
+    expect(r.content.funding.sources).toEqual([{ name: 'Land Hessen', kind: 'land', amountCents: 4_000_000 }]);
+    const guessed = r.warnings.filter((w) => w.code === 'guessed').map((w) => w.field);
+    expect(guessed).toEqual(expect.arrayContaining(['document', 'title', 'sponsor', 'contacts', 'period', 'funding']));
+    expect(r.evidence.find((e) => e.field === 'contacts.0.phone')?.text).toBe('Tel. 06400 1234-10');
+  });
+
   it('a fact sheet without title', async () => {
     const text = '**Projektzweck:** Mehr Grün in der Stadt.\n\n**Projektträger:** Stadt Kassel\n\n**Projektlaufzeit:** 2020 bis 2022\n';
     const r = rejected(await parseDocument(utf8(text), 'ohne-titel.txt'));

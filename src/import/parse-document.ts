@@ -8,6 +8,7 @@ import { collectEvidence } from './evidence.ts';
 import { parseFactSheet } from './factsheet.ts';
 import { checkTextLimits } from './limits.ts';
 import { fieldLabels, rejectionReasons } from './messages.ts';
+import { looksLikeProjectProse } from './prose.ts';
 import { parseQuestionnaire } from './questionnaire.ts';
 import { readDocument, type ReadOptions } from './read-document.ts';
 import type { ParseOutcome } from './types.ts';
@@ -36,8 +37,11 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
   let extracted: ExtractResult;
   try {
     format = detectFormat(read.text);
+    // Neither structure, but the running text of a project description (a letter, a mail, a web page): read as prose.
+    const prose = !format && looksLikeProjectProse(read.text);
+    if (prose) format = 'factsheet';
     if (!format) return reject('unrecognised', rejectionReasons.unrecognised(sourceFile));
-    extracted = format === 'questionnaire' ? parseQuestionnaire(read.text, sourceFile) : parseFactSheet(read.text, sourceFile);
+    extracted = format === 'questionnaire' ? parseQuestionnaire(read.text, sourceFile) : parseFactSheet(read.text, sourceFile, { prose });
   } catch (error) {
     // A bug in an extractor must not abort a batch import; report it as this file's problem.
     const detail = error instanceof Error ? error.message : String(error);

@@ -13,8 +13,11 @@ import { figures, formatTable, overall, scoreDocument, type FieldScore } from '.
  *   had not seen;
  * - held-out set B (heldout-b/), written after that tuning; measured untuned first (F1 0.546),
  *   then rules were improved on what it showed, so it is no longer unseen;
- * - held-out set C (heldout-c/), written after the fixes prompted by set B and not tuned on: the
- *   honest figure for documents nobody has fitted the rules to (see docs/importer-quality.md).
+ * - held-out set C (heldout-c/), written after the fixes prompted by set B; measured untuned first
+ *   (F1 0.686), then the second round of generic rules was tuned on it, so it is no longer unseen;
+ * - held-out set D (heldout-d/), written before that second round and measured untuned after it
+ *   (F1 0.639: the honest figure for documents nobody had fitted the rules to); a few generic fixes
+ *   followed, so it is no longer unseen either (see docs/importer-quality.md).
  *
  * Each set prints precision/recall/F1 per field and overall and is guarded against regression:
  * the run fails when a set's overall F1 or a field's F1 drops more than 0.02 below the set's
@@ -35,7 +38,8 @@ const sets: QualitySet[] = [
   { name: 'Fixtures', dir: fixturesDir, minDocuments: 40, overallTolerance: 0.01 },
   { name: 'Held-out-Satz A (Abstimmung)', dir: new URL('heldout-a/', fixturesDir), minDocuments: 12 * 4, overallTolerance: 0.02 },
   { name: 'Held-out-Satz B (Prüfung, nach der Messung nachgebessert)', dir: new URL('heldout-b/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
-  { name: 'Held-out-Satz C (Prüfung, nicht abgestimmt)', dir: new URL('heldout-c/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
+  { name: 'Held-out-Satz C (Prüfung, nach der Messung nachgebessert)', dir: new URL('heldout-c/', fixturesDir), minDocuments: 8 * 4, overallTolerance: 0.02 },
+  { name: 'Held-out-Satz D (Prüfung, nach der Messung nachgebessert)', dir: new URL('heldout-d/', fixturesDir), minDocuments: 10 * 4, overallTolerance: 0.02 },
 ];
 const fieldTolerance = 0.02;
 

@@ -53,3 +53,30 @@ describe('questions reworded or shortened', () => {
     expect(detectFormat(factSheet)).toBe('factsheet');
   });
 });
+
+describe('questions set in italics, answers led by "Antwort der Kommune:"', () => {
+  it('reads the questions and strips the prefix', () => {
+    const text = [
+      'Frageformular',
+      '',
+      '*Frage 1: Wie ist die Entscheidung zur Umsetzung für dieses Projekt in Ihrer Kommune gefallen?*',
+      '',
+      'Antwort der Kommune: Der Ortsbeirat hat es angeregt.',
+      '',
+      '*Frage 2: Wer oder was hatte Ihnen bei der Umsetzung geholfen?*',
+      '',
+      '**Antwort (Gemeinde Musterhausen):** Der Bauhof.',
+      '',
+      '_Frage 3: Gab es bei der Umsetzung bestimmte Herausforderungen?_',
+      '',
+      'Antworten fanden wir erst spät.',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    expect(splitAnswers(text).answers).toEqual({
+      decision: 'Der Ortsbeirat hat es angeregt.',
+      support: 'Der Bauhof.',
+      challenges: 'Antworten fanden wir erst spät.',
+      prerequisites: null,
+    });
+  });
+});

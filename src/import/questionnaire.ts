@@ -78,11 +78,13 @@ export function untableQuestions(text: string): string {
 }
 
 function parseHeadingLine(line: string): HeadingCandidate | null {
-  const s = line.trim().replace(/^#{1,6}\s+/, '');
+  // "*Wie …?* *Handelte es sich …?*": a PDF line that joined two lines of one emphasis is one span.
+  const s = line.trim().replace(/^#{1,6}\s+/, '').replace(/(?<=\S)(\*\*|\*|__|_) \1(?=\S)/g, ' ');
   if (!s) return null;
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
   const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
-  const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
+  // Bold or italic ("*Frage 1: Wie …?*"): the emphasis marks the question.
+  const bold = /^(\*\*|__|\*(?![\s*])|_(?![\s_]))(.+?)\1(?![*_])\s*(.*)$/.exec(s);
   if (bold) {
     const inner = (bold[2] ?? '').trim();
     const rest = (bold[3] ?? '').trim();
@@ -148,6 +150,9 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
   return headings;
 }
 
+// "Antwort:", "**Antwort:**", "Antwort der Kommune:", "Antwort (Stadt Hanau):", "Unsere Antwort:" before the answer.
+const answerPrefix = /^\s*(?:\*\*|__|\*|_)?(?:Unsere\s+)?Antwort(?:\s+(?:der|des|von|vom|unserer?)\s+[^:\n]{1,40}?|\s*\([^)\n]{1,40}\)|\s*\d)?\s*(?:\*\*|__|\*|_)?\s*(?::|(?=\n)|$)\s*(?:\*\*|__|\*|_)?\s*/i;
+
 const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfällt|n\.\s?a\.?|nicht\s+zutreffend|\?+)$/i;
 
 export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number> } {
@@ -156,7 +161,7 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
   const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
   headings.forEach((h, idx) => {
     const until = headings[idx + 1]?.startLine ?? lines.length;
-    const body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(/^\s*(?:\*\*)?Antwort\s*:?\s*(?:\*\*)?\s*:?\s*/i, '');
+    const body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(answerPrefix, '');
     const answer = toLongText(body);
     const key = answerKeys[h.n - 1];
     if (key) answers[key] = answer && !placeholderAnswer.test(plainLine(answer)) ? clip(answer, 20_000) : null;
@@ -210,6 +215,12 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   warnings.push(...header.warnings, ...documentWide.warnings);
   // Places named in the answers, then those in the title ("Inklusive Ferienspiele im Werra-Meißner-Kreis").
   let places = header.places ?? dedupePlaces([...findPlaces(allAnswers), ...findPlaces(title)]).slice(0, 50);
+  // "Kommune: Stadt Neu-Anspach" beside "Landkreis: Hochtaunuskreis": the municipality that fills in
+  // the form is a place as well as the district the header names.
+  if (header.places?.length) {
+    const own = placesFromSponsor(sponsor)[0];
+    if (own && !places.some((p) => (own.regionId ? p.regionId === own.regionId : p.label.toLowerCase() === own.label.toLowerCase()))) places = [own, ...places];
+  }
   if (!places.length) {
     // The municipality that fills in the questionnaire is where the project runs.
     places = placesFromSponsor(sponsor);

@@ -167,7 +167,12 @@ export function splitTopLevelList(text: string, opts: { splitOnUnd?: boolean } =
       const pair = conj && /(\p{L}+)innen$/u.exec(current);
       const after = rest.slice(conj?.[0].length ?? 0);
       // Nor between numbers ("Klassen 3 und 4").
-      const isPair = (pair !== null && pair !== undefined && after.startsWith(pair[1] ?? '\u0000')) || (/\d$/.test(current) && /^\d/.test(after));
+      // Nor after a word cut short ("Umwelt- und Gartenamt"), nor inside "der Städte Eschwege und Hessisch Lichtenau".
+      const isPair =
+        (pair !== null && pair !== undefined && after.startsWith(pair[1] ?? '\u0000')) ||
+        (/\d$/.test(current) && /^\d/.test(after)) ||
+        /\p{L}-$/u.test(current) ||
+        (conj?.[1] === 'und' && /\b(?:der|den)\s+(?:Städte|Städten|Gemeinden|Kommunen|Landkreise|Landkreisen|Kreise|Kreisen|Ortsteile|Ortsteilen|Stadtteile|Stadtteilen)\s+\p{Lu}[\p{L}-]*$/u.test(current));
       if (conj && !isPair && (conj[1] !== 'und' || (opts.splitOnUnd !== false && !/\bfür\s+\S+$/.test(current)))) {
         pushCurrent();
         i += conj[0].length - 1;

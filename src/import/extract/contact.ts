@@ -211,3 +211,41 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
   const { name: cleanName } = splitAbbreviation(name);
   return { name: cleanName, ...parseAddress(addressText) };
 }
+
+const detailLine = /^(?:tel|fon|fax|telefon|mobil|handy|e-?mail|mail|internet|web|www\.|https?:)/i;
+
+/**
+ * An organisation with its postal address inside a contact block or a signature: the line before
+ * the address lines ("Gemeinde Biebergemünd\nLindenstraße 9\n63599 Biebergemünd"), or the start of
+ * a line that holds everything ("MainArbeit – Kommunales Jobcenter Offenbach, Berliner Straße 190,
+ * 63067 Offenbach am Main, Telefon …"). A person's name is no organisation; null when none is found.
+ */
+export function findOrganisationWithAddress(text: string): Omit<Organisation, 'website'> | null {
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\*\*|__/g, '').replace(/^[-*•]\s+/, '').trim())
+    .filter(Boolean);
+  for (const [i, line] of lines.entries()) {
+    if (!/(?:^|[\s,|])(?:D-)?\d{5}\s+\p{Lu}/u.test(line)) continue;
+    const parts = line.split(/\s*[,|]\s*/).filter(Boolean);
+    const at = parts.findIndex((p, k) => k > 0 && (streetLike.test(p) || postcodeCity.test(p)));
+    if (at > 0) {
+      // Everything on one line: the name is what stands before the street.
+      const name = parts.slice(0, at).join(', ');
+      if (!looksLikePersonName(parsePersonLine(name)?.name ?? name) && !detailLine.test(name) && !/\d/.test(name)) {
+        const address = parseAddress(parts.slice(at).filter((p) => !detailLine.test(p) && !findEmail(p)).join('\n'));
+        return { name: splitAbbreviation(name).name, ...address };
+      }
+      // "König-Adolf-Platz 2, 65510 Idstein": street and town on one line, the name on the line before.
+      if (!streetLike.test(parts[0] ?? '')) continue;
+    }
+    let k = i;
+    if (at <= 0 && k > 0 && streetLike.test(lines[k - 1] ?? '')) k--;
+    const name = lines[k - 1];
+    if (!name || detailLine.test(name) || findEmail(name) || /\d/.test(name) || /:/.test(name)) continue;
+    const person = parsePersonLine(name);
+    if (person && looksLikePersonName(person.name) && !organisationWord.test(name)) continue;
+    return { name: splitAbbreviation(name).name, ...parseAddress(lines.slice(k, i + 1).map((l) => l.replace(/\s*\|\s*/g, ', ')).join('\n')) };
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmail, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine } from './contact.ts';
+import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine } from './contact.ts';
 import { extractFunding, findFunders } from './funding.ts';
 import { findLegalReferences } from './legal.ts';
 import { findLinks } from './links.ts';
@@ -383,5 +383,63 @@ describe('partners and target groups', () => {
     // Alternatives within one group, not three groups.
     expect(parseTargetGroupsField('Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag')).toEqual(['Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag']);
     expect(parseTargetGroupsField('Familien, Vereine oder Schulklassen')).toEqual(['Familien', 'Vereine', 'Schulklassen']);
+  });
+});
+
+describe('second round of generic rules', () => {
+  it('a region in parentheses after a name tells which town is meant', () => {
+    expect(findPlaces('Die Dorfplätze entstehen in Reichelsheim (Odenwald).')).toEqual([{ regionId: null, label: 'Reichelsheim (Odenwald)', focus: false }]);
+    expect(findPlaces('in der Gemeinde Lautertal (Vogelsberg)')).toEqual([{ regionId: null, label: 'Gemeinde Lautertal (Vogelsberg)', focus: false }]);
+    // A district named as such stays a place; a town of the gazetteer keeps its region.
+    expect(findPlaces('Gemeinde Grebenhain (Vogelsbergkreis)').map((p) => p.regionId)).toEqual([null, 'lk-vogelsberg']);
+    expect(findPlaces('in Kassel (Nordhessen)').map((p) => p.regionId)).toEqual(['st-kassel']);
+    expect(parsePlacesField('Brensbach, Reichelsheim (Odenwald)').map((p) => p.label)).toEqual(['Brensbach', 'Reichelsheim (Odenwald)']);
+    expect(parsePlacesField('Stadtwald Idstein (Rheingau-Taunus-Kreis)').map((p) => [p.label, p.regionId])).toEqual([
+      ['Stadtwald Idstein', null],
+      ['Rheingau-Taunus-Kreis', 'lk-rheingau-taunus'],
+    ]);
+  });
+
+  it('a later date after an open start is the end of a period field', () => {
+    expect(parsePeriodField('Planung seit 2019, Bezug im Mai 2023')).toMatchObject({ start: '2019', end: '2023-05' });
+    expect(parsePeriodField('seit 2017, dauerhaft')).toMatchObject({ start: '2017', end: null });
+    expect(parsePeriodField('Konzept 2020–2021, Sanierungsmanagement 2022–2025')).toMatchObject({ start: '2020', end: '2025' });
+  });
+
+  it('registration that is possible means open, unless negated', () => {
+    expect(findParticipation('Anmeldungen sind bis 30.06.2025 möglich.').status).toBe('open');
+    expect(findParticipation('Anmeldungen sind nicht mehr möglich.').status).toBe('closed');
+  });
+
+  it('total and own funds under other names, a programme as source', () => {
+    const f = extractFunding('Gesamtinvestition 3,1 Mio. €; Eigenkapital der Genossenschaft 0,6 Mio. €; Zuschuss des Landes Hessen 280.000 €', { field: true });
+    expect(f).toMatchObject({ totalCents: 310_000_000, ownCents: 60_000_000, grantCents: 28_000_000 });
+    expect(f.sources.map((s) => s.name)).toEqual(['Eigenmittel', 'Land Hessen']);
+    expect(findFunders('mit Mitteln aus dem Kommunalen Investitionsprogramm (KIP) finanziert')).toEqual([{ name: 'Kommunales Investitionsprogramm', kind: 'sonstige', amountCents: null }]);
+    expect(findFunders('aus dem Förderprogramm des Landes Hessen').map((s) => s.name)).toEqual(['Land Hessen']);
+  });
+
+  it('an organisation with its address in a contact block or signature', () => {
+    expect(findOrganisationWithAddress('Stadt Idstein, Fachbereich Umwelt\nKönig-Adolf-Platz 2, 65510 Idstein')).toEqual({ name: 'Stadt Idstein, Fachbereich Umwelt', street: 'König-Adolf-Platz 2', postcode: '65510', city: 'Idstein' });
+    expect(findOrganisationWithAddress('Maria Schulz\nGemeinde Biebergemünd\nLindenstraße 9\n63599 Biebergemünd\nTel. 06050 9711-23')).toMatchObject({ name: 'Gemeinde Biebergemünd', street: 'Lindenstraße 9' });
+    expect(findOrganisationWithAddress('Jobcenter Offenbach GmbH, Berliner Straße 190, 63067 Offenbach am Main, Telefon 069 8065-0')).toMatchObject({ name: 'Jobcenter Offenbach GmbH', postcode: '63067', city: 'Offenbach am Main' });
+    // A person right above the address is no organisation.
+    expect(findOrganisationWithAddress('Maria Schulz\nLindenstraße 9\n63599 Biebergemünd')).toBeNull();
+  });
+
+  it('parts of a town named by its adjective, towns listed after a compound of "Gemeinden"', () => {
+    expect(findPlaces('In der Kasseler Nordstadt stehen Hochbeete.')).toEqual([{ regionId: 'st-kassel', label: 'Kasseler Nordstadt', focus: false }]);
+    expect(findPlaces('Idsteiner Bürgerinnen pflanzen Bäume.')).toEqual([]);
+    expect(findPlaces('gemeinsam mit den Nachbargemeinden Flörsbachtal und Jossgrund Mitfahrten').map((p) => p.label)).toEqual(['Flörsbachtal', 'Jossgrund']);
+  });
+
+  it('target groups after "richtet sich an", without the place that follows', () => {
+    expect(findTargetGroupsInProse('Das Angebot richtet sich an Langzeitarbeitslose über 50 Jahre in Offenbach am Main und im Kreis Offenbach.')).toEqual(['Langzeitarbeitslose über 50 Jahre']);
+  });
+
+  it('partners after "in Zusammenarbeit mit" only where the names end the clause', () => {
+    expect(findPartnersInProse('Nachbarschaftszentrum e. V. – in Zusammenarbeit mit dem Umwelt- und Gartenamt der Stadt Kassel')).toEqual([{ name: 'Umwelt- und Gartenamt der Stadt Kassel', role: null, website: null }]);
+    expect(findPartnersInProse('Im Herbst pflanzen die Klassen gemeinsam mit Förstern junge Bäume.')).toEqual([]);
+    expect(parsePartnersField('Jugendpflegen der Städte Eschwege und Hessisch Lichtenau, Sportjugend').map((p) => p.name)).toEqual(['Jugendpflegen der Städte Eschwege und Hessisch Lichtenau', 'Sportjugend']);
   });
 });

@@ -18,6 +18,8 @@ interface Funder {
   name: (m: RegExpExecArray) => string;
   /** Generic funders ("Krankenkassen") give way to a specific one of the same kind in the same sentence. */
   generic?: boolean;
+  /** Read only when no other funder is named in the clause (a programme's name). */
+  weak?: boolean;
 }
 
 // Capitalised words of a name, also with a lowercase adjective before a noun ("… und ländlichen Raum").
@@ -55,6 +57,8 @@ const funders: Funder[] = [
   { pattern: /\bAktion\s+Mensch\b/u, kind: 'sonstige', name: () => 'Aktion Mensch' },
   { pattern: /\b(?:Deutschen?\s+)?Rentenversicherung\b/u, kind: 'sonstige', name: () => 'Deutsche Rentenversicherung' },
   { pattern: /\b(?:Bundes)?[Aa]gentur\s+für\s+Arbeit\b/u, kind: 'bund', name: () => 'Bundesagentur für Arbeit' },
+  // The federal development bank ("KfW-Zuschuss (Programm 432)", "Kreditanstalt für Wiederaufbau").
+  { pattern: /\bKfW\b|Kreditanstalt\s+für\s+Wiederaufbau/u, kind: 'bund', name: () => 'KfW' },
   {
     // After an article, or at the start of a line ("Landkreis Darmstadt-Dieburg: 30.000 Euro").
     pattern: /(?:\b(?:der|des|dem|vom)\s+|^[-*•]?\s*)(Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?)\s+(\p{Lu}[\p{L}-]*(?:\s+am\s+Main)?)/u,
@@ -62,8 +66,21 @@ const funders: Funder[] = [
     name: (m) => `${(m[1] ?? '').replace(/es$/, '')} ${m[2]}`,
   },
   { pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b/u, kind: 'kommune', name: () => 'Kommunale Mittel', generic: true },
-  { pattern: /\bEigenmitteln?\b|\bEigenanteil\b|\bEigenleistung\b/u, kind: 'eigenmittel', name: () => 'Eigenmittel' },
+  { pattern: /\bEigenmitteln?\b|\bEigenanteil\b|\bEigenleistung\b|\bEigenkapital\b/u, kind: 'eigenmittel', name: () => 'Eigenmittel' },
+  {
+    // A programme named as the source of the money ("mit Mitteln aus dem Kommunalen Investitionsprogramm (KIP)"),
+    // when no funder is named beside it; an adjective is put back into the nominative.
+    pattern: /\b(?:aus|über)\s+(?:Mitteln\s+(?:aus\s+)?)?(?:dem|des)\s+((?:\p{Lu}\p{Ll}+(?:en|er|es)\s+)?\p{Lu}[\p{L}-]*(?:programms?|fonds))(?![\p{L}-])/u,
+    kind: 'sonstige',
+    name: (m) => {
+      const name = (m[1] ?? '').replace(/programms$/, 'programm');
+      return name.replace(/^(\p{Lu}\p{Ll}+?)(?:en|er|es)(?=\s)/u, (_a, stem: string) => `${stem}${/fonds$/.test(name) ? 'er' : 'es'}`);
+    },
+    weak: true,
+  },
 ];
+// Programme names that say nothing about who pays: these are no funder of their own.
+const genericProgramme = /^(?:(?:Förder|Landes|Bundes|Sonder|Investitions|Aktions|Modell|Pilot)?[Pp]rogramm|Fonds)$/u;
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
@@ -75,11 +92,11 @@ const fundingCue =
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
   ['own', /Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital/giu],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring/giu],
-  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
+  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
   ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
 ];
-const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung/i;
-const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten/i;
+const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung|Eigenkapital/i;
+const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten|Gesamtinvestition|Investitionsvolumen|Investitionssumme/i;
 
 export interface ExtractedFunding {
   sources: FundingSourceDraft[];
@@ -100,7 +117,10 @@ function funderHits(clause: string): Array<{ index: number; source: FundingSourc
   const hits: Array<{ index: number; source: FundingSourceDraft; generic: boolean }> = [];
   for (const f of funders) {
     const m = f.pattern.exec(clause);
-    if (m) hits.push({ index: m.index, source: { name: f.name(m).trim(), kind: f.kind, amountCents: null }, generic: f.generic ?? false });
+    if (!m) continue;
+    const name = f.name(m).trim();
+    if (f.weak && (hits.some((h) => h.source.kind !== 'eigenmittel') || genericProgramme.test(name))) continue;
+    hits.push({ index: m.index, source: { name, kind: f.kind, amountCents: null }, generic: f.generic ?? false });
   }
   // A funder not in the list, named after a funding verb ("gefördert von der Umweltlotterie GENAU").
   for (const m of clause.matchAll(namedFunder)) {

@@ -13,7 +13,7 @@ const closedPatterns = [
   /\bTeilnahme\b[^.!?]*\b(?:ist|sind|war)\s+(?:nicht\s+(?:mehr\s+)?möglich|abgeschlossen|beendet|geschlossen|ausgeschlossen)/iu,
   /\b(?:Bewerbungsfrist|Anmeldefrist)\b[^.!?]*\b(?:abgelaufen|beendet|vorbei)/iu,
   /\bkeine\s+(?:neuen|weiteren)\s+(?:Teilnehm|Kommunen|Landkreise|Standorte|Gemeinden|Städte)[^.!?]*\b(?:möglich|aufgenommen)/iu,
-  /\bTeilnahme\b[^.!?]*\bnicht\s+(?:mehr\s+)?möglich/iu,
+  /\b(?:Teilnahme|Anmeldung(?:en)?|Bewerbung(?:en)?|Einstieg|Beitritt)\b[^.!?]*\bnicht\s+(?:mehr\s+)?möglich/iu,
   /\bausgebucht\b/iu,
 ];
 const openPatterns = [
@@ -25,9 +25,16 @@ const openPatterns = [
   /\b(?:steht|stehen)\b[^.!?]*\b(?:allen|weiteren|interessierten|neuen)\b[^.!?]*\boffen\b/iu,
   // "Weitere Geschäfte können jederzeit mitmachen."
   new RegExp(String.raw`\b(?:weitere|neue|interessierte)\b[^.!?]*\b(?:können|kann|dürfen|darf)\b[^.!?]*\b${joinVerb}`, 'iu'),
+  // "Anmeldungen sind bis 30.06.2025 möglich.", "Ein Einstieg ist jederzeit möglich."
+  // (Dates such as "30.06.2025" stay inside the sentence.)
+  /\b(?:Anmeldung(?:en)?|Bewerbung(?:en)?|Einstieg|Beitritt|Teilnahme)\b(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:ist|sind)\b(?!(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:nicht|keine?)\b)(?:[^.!?]|(?<=\d)\.(?=\d))*\bmöglich\b/iu,
 ];
 
+const participationWord = /teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
+
 export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {
+  // Every pattern names one of these words; without them there is nothing to look for.
+  if (!participationWord.test(text)) return { status: 'unknown', text: null };
   const sentences = splitSentences(text);
   for (const s of sentences) if (closedPatterns.some((p) => p.test(s))) return { status: 'closed', text: clip(s, 2000) };
   for (const s of sentences) if (openPatterns.some((p) => p.test(s))) return { status: 'open', text: clip(s, 2000) };

@@ -32,10 +32,42 @@ function toPartners(items: string[]): PartnerDraft[] {
   return out.slice(0, 50);
 }
 
+// "… – in Zusammenarbeit mit dem Umwelt- und Gartenamt der Stadt Kassel", "gemeinsam mit der X GmbH".
+const withCue = /(?:^|\s)(?:in\s+(?:enger\s+)?(?:Zusammenarbeit|Kooperation|Partnerschaft)|gemeinsam|zusammen)\s+mit\s+(.+)$/u;
+const nameConnector = /^(?:der|des|dem|den|die|das|und|sowie|für|von|vom|zur|zum|im|am|in|e\.|V\.|&)$/u;
+
+/**
+ * The names after "in Zusammenarbeit mit …", only where they run to the end of the clause: in
+ * "gemeinsam mit den Nachbargemeinden X und Y Mitfahrgelegenheiten" nothing tells where a name ends.
+ */
+function namesToClauseEnd(text: string): string | null {
+  const clause = text.replace(/[.!?]$/, '').split(/,\s+(?=(?:die|der|das|welche[rs]?|wo|um|damit|und\s+\p{Ll})\b)/u)[0] ?? '';
+  const tokens = clause.split(/\s+/).filter(Boolean);
+  if (!tokens.length || tokens.length > 30) return null;
+  for (const [i, raw] of tokens.entries()) {
+    const t = raw.replace(/[,;]$/, '');
+    if (/^\p{Lu}/u.test(t) || /^\p{L}+-$/u.test(t) || nameConnector.test(t) || /^\(.*\)$/.test(t) || /^(?:e\.\s?V\.|gGmbH|GmbH|eG)$/.test(t)) continue;
+    // "dem örtlichen Sportverein": an adjective before a name.
+    if (/^\p{Ll}+(?:e|en|er|es)$/u.test(t) && /^\p{Lu}/u.test(tokens[i + 1] ?? '')) continue;
+    return null;
+  }
+  // An organisation is named: a legal form, an abbreviation or a word for a body ("Amt", "Verein", "Stadt").
+  return organisationName.test(clause) ? clause : null;
+}
+const organisationName =
+  /(?:e\.\s?V\.|g?GmbH|\beG\b|\bAG\b|\b\p{Lu}{2,}\b|(?:^|[\s-])(?:Stadt|Gemeinde|Landkreis|Kreis|Universität|Hochschule|Verein|Verband|Stiftung|Amt|Zentrum|Agentur|Kammer|Netzwerk|Initiative|Genossenschaft|Kirchengemeinde|Schule)\b|\p{Ll}(?:amt|verein|verband|stiftung|zentrum|agentur|kammer|werk|werke|netzwerk|initiative|genossenschaft|schule|universität|hochschule|büro|dienst|gemeinde|gemeinden|kommunen|betrieb|betriebe|rat)\b)/u;
+
 export function findPartnersInProse(text: string): PartnerDraft[] {
   for (const sentence of splitSentences(text)) {
     const m = cue.exec(sentence);
     if (m) return toPartners(splitTopLevelList((m[1] ?? '').replace(/[.!]$/, '')));
+  }
+  for (const sentence of splitSentences(text)) {
+    for (const clause of sentence.split(/\s+[–—]\s+|;\s*|:\s+/)) {
+      const m = withCue.exec(clause);
+      const names = m ? namesToClauseEnd(m[1] ?? '') : null;
+      if (names) return toPartners(splitTopLevelList(names));
+    }
   }
   return [];
 }

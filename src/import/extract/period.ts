@@ -117,6 +117,15 @@ export function findDate(text: string): string | null {
 export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean } {
   const text = value.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 500);
   const found = findPeriod(text, { allowOngoing: true });
+  if (found?.start) {
+    // "Planung seit 2019, Bezug im Mai 2023", "Konzept 2020–2021, Umsetzung 2022–2025": in a period
+    // field a later date after the first period is the end.
+    const at = text.indexOf(found.text);
+    const later = at < 0 ? [] : [...text.slice(at + found.text.length).matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).filter((d): d is string => d !== null);
+    const last = later[later.length - 1];
+    if (last && earliestDay(found.start) <= latestDay(last) && last !== found.start && (!found.end || latestDay(last) > latestDay(found.end)))
+      return { start: found.start, end: last, text, understood: true };
+  }
   if (found?.start || found?.end) return { start: found.start, end: found.end, text, understood: true };
   // "Aufbau im Frühjahr 2023, Betrieb dauerhaft", "Planung 2022, Bau 2023": in a period field the
   // first date is the start and a later last date the end.

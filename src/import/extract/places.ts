@@ -14,6 +14,8 @@ interface AliasEntry {
   regionId: string;
   pattern: RegExp;
   length: number;
+  /** The pattern's alternative for the combined pattern (anyAlias). */
+  body: string;
 }
 
 function escapeRegExp(s: string): string {
@@ -43,10 +45,26 @@ const aliasEntries: AliasEntry[] = regions
         // Not inside a word, and not a street name ("Bergstraße 5").
         pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${body}(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'giu'),
         length: alias.length,
+        body,
       };
     }),
   )
   .sort((a, b) => b.length - a.length);
+
+// All names at once: most sentences name no place, and one pass tells so before the names are tried one by one.
+const aliasAlternatives = aliasEntries.map((e) => e.body).join('|');
+const anyAlias = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${aliasAlternatives})(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'iu');
+const wholeAlias = new RegExp(`^(?:${aliasAlternatives})$`, 'iu');
+
+const townPart = /(?<![\p{L}-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?er)\s+(?:Nordstadt|Südstadt|Oststadt|Weststadt|Innenstadt|Altstadt|Kernstadt|Neustadt|Stadtmitte|Stadtteile?|Stadtgebiet|Stadtwald|Quartiere?|Ortsteile?|Ortskern|Ortsmitte)(?![\p{L}-])/gu;
+const cities = regions.filter((r) => r.type === 'kreisfreie-stadt');
+
+/** "Kasseler" → the city of Kassel; "Darmstädter" → Darmstadt; a town outside the gazetteer → null. */
+function cityOfAdjective(adjective: string): string | null {
+  const stem = adjective.replace(/er$/, '');
+  const plain = stem.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+  return cities.find((c) => c.name === stem || c.name === plain || c.name.startsWith(`${stem} `) || c.name.startsWith(`${plain} `))?.id ?? null;
+}
 
 const focusCue = /Schwerpunkt|Modellregion|Modellkommune|Modellstandort|Modell(?:land)?kreis|Pilotregion|Pilotkommune|Pilotstandort|Fokusregion|im Fokus/i;
 const quantifier = /(?:\d+|alle[nm]?|mehrere[nm]?|einige[nm]?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+$/i;
@@ -100,6 +118,9 @@ function partOfName(before: string): boolean {
 const TOWN = String.raw`(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Ober|Nieder|Unter|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?:\s+\((?![^)]*[Kk]reis)(?:\p{Lu}[\p{L}.-]*\s?){1,3}\))?`;
 const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)${TOWN}(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
+const townListHead = /\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)\s/u;
+const townList = new RegExp(String.raw`(?<![\p{L}-])\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
+
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
 /** All gazetteer places in a text, in order of appearance, with the wording used as label. */
@@ -109,12 +130,38 @@ export function findPlaces(text: string): PlaceDraft[] {
     const focus = focusCue.test(sentence);
     // Spans already used; a name that is part of an organisation blocks its span (place: null)
     // so that a shorter alias inside it ("Kassel" in "Essbare Stadt Kassel") is not read either.
-    const taken: Array<{ from: number; to: number; place: PlaceDraft | null }> = [];
-    for (const entry of aliasEntries) {
+    const taken: Array<{ from: number; to: number; place: PlaceDraft | null; qualifier?: true }> = [];
+    // "Kasseler Nordstadt", "Gießener Innenstadt": a part of a town named by the town's adjective.
+    for (const m of sentence.matchAll(townPart)) {
+      const regionId = cityOfAdjective(m[1] ?? '');
+      taken.push({ from: m.index, to: m.index + m[0].length, place: { regionId, label: clip(m[0].replace(/\s+/g, ' '), 300), focus } });
+    }
+    for (const entry of anyAlias.test(sentence) ? aliasEntries : []) {
       for (const m of sentence.matchAll(entry.pattern)) {
         const from = m.index;
         const to = from + m[0].length;
         if (taken.some((t) => from < t.to && to > t.from)) continue;
+        // "Reichelsheim (Odenwald)", "Lautertal (Vogelsberg)": a region in parentheses right after a
+        // name tells which town of that name is meant; it is part of the town's name, not a place.
+        // "Gemeinde Grebenhain (Vogelsbergkreis)" names the district and stays a place.
+        if (/\p{Lu}[\p{L}.-]*\s*\($/u.test(sentence.slice(Math.max(0, from - 40), from)) && sentence[to] === ')' && !/[Kk]reis/.test(m[0])) {
+          const name = /(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]*\s*\($/u.exec(sentence.slice(0, from));
+          const town = name ? sentence.slice(name.index, to + 1) : '';
+          const start = name?.index ?? from;
+          const known = name && findGazetteer(sentence.slice(start, from).replace(/\s*\($/, ''));
+          if (known) {
+            taken.push({ from, to: to + 1, place: null });
+            continue;
+          }
+          const townPlace = name && !partOfName(sentence.slice(0, start)) && !/^(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s*\($/u.test(sentence.slice(start, from))
+            ? { regionId: null, label: clip(town.replace(/\s+/g, ' '), 300), focus }
+            : null;
+          // The town itself is read below when it is named as such ("Gemeinde Lautertal (Vogelsberg)").
+          const named = /(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+$/u.test(sentence.slice(Math.max(0, start - 30), start));
+          if (named) taken.push({ from, to: to + 1, place: null, qualifier: true });
+          else taken.push({ from: start, to: to + 1, place: townPlace });
+          continue;
+        }
         if (partOfName(sentence.slice(0, from))) {
           taken.push({ from, to, place: null });
           continue;
@@ -123,16 +170,32 @@ export function findPlaces(text: string): PlaceDraft[] {
         taken.push({ from, to, place: { regionId: entry.regionId, label: clip(prefix + m[0].replace(/\s+/g, ' '), 300), focus } });
       }
     }
+    // "mit den Nachbargemeinden Flörsbachtal und Jossgrund": towns listed after a compound of "Gemeinden", "Städte", "Orte".
+    for (const m of townListHead.test(sentence) ? sentence.matchAll(townList) : []) {
+      const list = m[1] ?? '';
+      let at = m.index + m[0].length - list.length;
+      for (const name of list.split(/\s*,\s*|\s+(?:und|sowie)\s+/)) {
+        const from = sentence.indexOf(name, at);
+        at = from + name.length;
+        if (from < 0 || taken.some((t) => from < t.to && at > t.from)) continue;
+        taken.push({ from, to: at, place: { regionId: null, label: clip(name, 300), focus } });
+      }
+    }
     // A town outside the gazetteer, named as such ("in der Stadt Fulda", "Gemeinde Grebenhain").
     for (const m of sentence.matchAll(namedTown)) {
       const from = m.index;
       const to = from + m[0].length;
-      if (taken.some((t) => from < t.to && to > t.from) || partOfName(sentence.slice(0, from))) continue;
+      if (taken.some((t) => !t.qualifier && from < t.to && to > t.from) || partOfName(sentence.slice(0, from))) continue;
       taken.push({ from, to, place: { regionId: null, label: clip(m[0].replace(/\s+/g, ' '), 300), focus } });
     }
     for (const t of taken.sort((a, b) => a.from - b.from)) if (t.place) found.push(t.place);
   }
   return dedupePlaces(found);
+}
+
+/** Whether a text is (exactly) a name of the gazetteer. */
+function findGazetteer(text: string): boolean {
+  return wholeAlias.test(text.trim());
 }
 
 /** One entry per region (focus if any mention is a focus); places outside the gazetteer by label. */
@@ -178,6 +241,12 @@ export function parsePlacesField(value: string): PlaceDraft[] {
       }
       const found = findPlaces(item);
       if (found.length) {
+        // "Stadtwald Idstein (Rheingau-Taunus-Kreis)", "Ortsteil Garbenteich (Landkreis Gießen)": the
+        // name before a district in parentheses is a place of its own.
+        const paren = /^(.*?\S)\s*\(([^()]*)\)$/.exec(item);
+        const before = paren ? (paren[1] ?? '').replace(itemIntro, '').trim() : '';
+        if (paren && nameLike(before) && !found.some((p) => p.label.includes(before)) && !findPlaces(before).length && findPlaces(paren[2] ?? '').length)
+          places.push({ regionId: null, label: before, focus: partFocus || focus });
         places.push(...found.map((p) => ({ ...p, focus: p.focus || partFocus || focus })));
         continue;
       }
@@ -185,7 +254,8 @@ export function parsePlacesField(value: string): PlaceDraft[] {
       const name = item
         .replace(/^\p{L}*(?:region|regionen|standort|standorte|kommune|kommunen)\s+(?:(?:sind|ist)\s+)?/iu, '')
         .replace(itemIntro, '')
-        .replace(/\s*\((?:[^()]*)\)$/, '')
+        // A remark in parentheses goes; a region that tells which town is meant stays ("Reichelsheim (Odenwald)").
+        .replace(/\s*\((?:[^()]*)\)$/, (paren: string) => (/^\s*\((?:\p{Lu}[\p{L}.-]*\s?){1,3}\)$/u.test(paren) && !/[Kk]reis/.test(paren) ? paren : ''))
         // "alle Stadtteile von Bad Hersfeld": the name after the last preposition.
         .replace(/^.*\s(?:von|in|im|bei)\s+(?=\p{Lu})/u, '')
         .trim();

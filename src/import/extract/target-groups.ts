@@ -1,4 +1,5 @@
 import { splitSentences, splitTopLevelList, stripInlineMarkdown } from '../text.ts';
+import { findPlaces } from './places.ts';
 
 /*
  * Target groups only where the text names them explicitly: a "Zielgruppe(n):" field, or a
@@ -26,10 +27,25 @@ export function parseTargetGroupsField(value: string): string[] {
   return toGroups(lines.length > 1 ? lines : splitTopLevelList(line));
 }
 
+// "Das Angebot richtet sich an Langzeitarbeitslose über 50 Jahre in Offenbach am Main."
+const addressedCue = /\b(?:richtet|richten|wendet|wenden)\s+sich\s+(?:(?:vor\s+allem|insbesondere|besonders|speziell|gezielt|ausdrücklich)\s+)?an\s+(.+)$/u;
+
+/** "… in Offenbach am Main und im Kreis Offenbach" after a group is where, not who. */
+function withoutPlaces(text: string): string {
+  const m = /\s+(?:in|im|aus\s+(?:dem|der))\s+(?=\S)/u.exec(text);
+  if (!m) return text;
+  const rest = text.slice(m.index + m[0].length);
+  return findPlaces(rest).length && /^(?:der\s+|dem\s+|den\s+)?\p{Lu}/u.test(rest) ? text.slice(0, m.index) : text;
+}
+
 export function findTargetGroupsInProse(text: string): string[] {
   for (const sentence of splitSentences(text)) {
     const m = sentenceCue.exec(sentence);
     if (m) return toGroups(splitTopLevelList((m[1] ?? '').replace(/[.!]$/, '')));
+  }
+  for (const sentence of splitSentences(text)) {
+    const m = addressedCue.exec(sentence);
+    if (m) return toGroups(splitTopLevelList(withoutPlaces((m[1] ?? '').replace(/[.!]$/, ''))));
   }
   return [];
 }

@@ -1,0 +1,108 @@
+import { findEmail, findOrganisationWithAddress, parseContactBlock } from './extract/contact.ts';
+import { findAmounts } from './extract/money.ts';
+import { findPeriod } from './extract/period.ts';
+import { findPhone } from './extract/phone.ts';
+import { findPlaces } from './extract/places.ts';
+import { plainLine, splitParagraphs } from './text.ts';
+
+/*
+ * Documents without the structure of a questionnaire or a fact sheet: a letter or an e-mail that
+ * presents a project, a page saved from a website, a press release. Such a document is read as
+ * prose instead of being rejected: its frame (mail header, breadcrumb, salutation, closing formula)
+ * is set apart, the signature after the closing is read as a contact block, and the fact sheet's
+ * reader takes the rest (labels it finds still count; everything else comes from the running text
+ * and is flagged as guessed). Only a text that looks like the description of a project is read so:
+ * enough running text, and at least two kinds of facts a project description has (a place, a date,
+ * an amount, contact details, an organisation).
+ */
+
+export interface ProseDocument {
+  /** The text without its frame (header lines, breadcrumb, salutation, closing and signature). */
+  body: string;
+  /** The subject of a letter or mail ("Betreff: …"), if any. */
+  subject: string | null;
+  /** The lines after the closing formula or signature delimiter. */
+  signature: string;
+}
+
+// "Von:", "An:", "Gesendet:", "Betreff:" … at the top of a mail or a letter.
+const headerLine = /^\s*(?:\*\*)?(?:Von|An|Cc|Bcc|Gesendet|Gesendet am|Datum|Date|From|To|Sent|Subject|Betreff|Betr\.|Anlagen?|Priorität|Wichtigkeit)\s*(?:\*\*)?\s*:/i;
+const subjectLine = /^\s*(?:\*\*)?(?:Betreff|Betr\.|Subject)\s*(?:\*\*)?\s*:\s*(.*)$/i;
+// "Startseite > Leben in Offenbach > Arbeit", "Home » Projekte » …": where a saved page was in its site.
+const breadcrumb = /^[^\n]{0,200}?\s(?:>|»|›|\/)\s[^\n]{0,200}?\s(?:>|»|›|\/)\s/;
+const salutation = /^(?:Sehr\s+geehrte|Liebe[rs]?\b|Hallo\b|Guten\s+(?:Tag|Morgen)|Moin\b|Servus\b)[^\n]{0,120}[,!]?$/i;
+const closing = /^(?:Mit\s+(?:den\s+)?(?:besten|freundlichen|herzlichen|vielen)\s+Grüßen|(?:Mit\s+)?(?:Freundliche|Viele|Beste|Herzliche|Liebe|Schöne)\s+Grüße|MfG|Gruß|Grüße)\b/i;
+const signatureDelimiter = /^\s*--\s*$/;
+
+/** Splits a prose document into its body, subject and signature. */
+export function frameOfProse(text: string): ProseDocument {
+  const lines = text.split('\n');
+  let subject: string | null = null;
+  const body: string[] = [];
+  let signatureStart = lines.length;
+  let inHeader = true;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (inHeader && line && headerLine.test(line)) {
+      const s = subjectLine.exec(line);
+      if (s) subject = plainLine((s[1] ?? '').replace(/^(?:(?:AW|WG|RE|Re|Fwd?|FW|Antw)\s*:\s*)+/i, '')) || null;
+      continue;
+    }
+    if (line) inHeader = false;
+    if (i < 5 && breadcrumb.test(line) && !/[.!?]$/.test(line)) continue;
+    if (salutation.test(plainLine(line)) && plainLine(line).split(/\s+/).length <= 8) continue;
+    if (closing.test(plainLine(line)) || signatureDelimiter.test(raw)) {
+      signatureStart = i;
+      break;
+    }
+    body.push(raw);
+  }
+  const signature = lines
+    .slice(signatureStart)
+    .filter((l) => !closing.test(plainLine(l)) && !signatureDelimiter.test(l))
+    .join('\n');
+  return { body: body.join('\n'), subject, signature };
+}
+
+// The sentences of a letter that present it rather than the project ("gerne reichen wir … ein",
+// "Für Rückfragen stehe ich gern zur Verfügung").
+const framingSentence = /\b(?:reichen\s+(?:wir|ich)\b[^.!?]*\bein|einreichen|stellen\s+(?:wir|ich)\s+Ihnen|möchten\s+(?:wir|ich)\s+Ihnen|(?:Rück)?[Ff]ragen\b[^.!?]*\b(?:Verfügung|gerne?|melden)|zur\s+Verfügung|[Dd]anke\s+für|[Vv]ielen\s+Dank|im\s+Anhang|anbei\b|Aufruf\b|beigefügt)/;
+
+/** A paragraph that only presents the letter and says nothing about the project. */
+export function isFramingParagraph(paragraph: string): boolean {
+  const line = plainLine(paragraph);
+  return line.split(/\s+/).length <= 40 && framingSentence.test(line);
+}
+
+/** Whether a text without a known structure reads like the description of a project. */
+export function looksLikeProjectProse(text: string): boolean {
+  const { body, signature } = frameOfProse(text);
+  const prose = splitParagraphs(body).filter((p) => /[.!?]$/.test(plainLine(p)) && !isFramingParagraph(p));
+  const words = prose.reduce((n, p) => n + plainLine(p).split(/\s+/).length, 0);
+  if (words < 20) return false;
+  const all = `${body}\n${signature}`;
+  const proseText = prose.join('\n\n');
+  let signals = 0;
+  if (findPlaces(proseText).length) signals++;
+  if (findPeriod(proseText)) signals++;
+  if (findAmounts(proseText).length) signals++;
+  if (findEmail(all) || findPhone(all)) signals++;
+  if (/(?:e\.\s?V\.|gGmbH|GmbH|\beG\b|\bAG\b|Stiftung\b)|\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+\p{Lu}/u.test(all)) signals++;
+  return signals >= 2;
+}
+
+/** The contacts and the organisation with address written in a signature. */
+export function readSignature(signature: string): { contacts: ReturnType<typeof parseContactBlock>; organisation: ReturnType<typeof findOrganisationWithAddress> } {
+  // The same person twice (a name under the closing formula and again in the signature) is one contact.
+  const contacts: ReturnType<typeof parseContactBlock> = [];
+  for (const c of parseContactBlock(signature)) {
+    const same = contacts.find((o) => o.name === c.name);
+    if (!same) contacts.push(c);
+    else {
+      same.role ??= c.role;
+      same.phone ??= c.phone;
+      same.email ??= c.email;
+    }
+  }
+  return { contacts, organisation: findOrganisationWithAddress(signature) };
+}
