@@ -100,8 +100,8 @@ export function createContributionRepository(db: Database) {
   }
 
   /**
-   * Stores many contributions in one transaction with a few set-based statements (bulk import,
-   * benchmarks); all or nothing. Each gets its revision 1.
+   * Stores many contributions with one set-based write statement (bulk import, benchmarks); all or
+   * nothing. Each gets its revision 1.
    */
   async function createMany(
     items: ReadonlyArray<{ content: ContributionContent; provenance?: Provenance | null; reference?: string | null; submitter?: unknown }>,
@@ -115,7 +115,11 @@ export function createContributionRepository(db: Database) {
       submitter: item.submitter ?? null,
     }));
     if (valid.length === 0) return [];
-    return inTransaction(outerTx, async (tx) => {
+    // The write is one statement (rows and revisions), atomic on its own; the slug lookup before it
+    // only reads. So no explicit transaction is opened around them unless the caller has one; that
+    // spares a bulk import two round trips per document. (A concurrent writer taking the same slug in
+    // between is refused by the unique index either way.)
+    const run = async (tx: Queryable) => {
       const slugs = await uniqueSlugs(tx, valid.map((item) => slugFromTitle(item.content.title)));
       const records = valid.map((item, i) => ({
         id: randomUUID(),
@@ -156,7 +160,8 @@ export function createContributionRepository(db: Database) {
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
       return records.map((record) => toContribution({ ...byId.get(record.id)!, content: record.content, provenance: record.provenance }));
-    });
+    };
+    return run(outerTx ?? db);
   }
 
   /**
