@@ -95,13 +95,15 @@ export function rateLimit(deps: ApiAccessDeps | null): MiddlewareHandler<ApiEnv>
   };
 }
 
-/** For write endpoints: the token must be there and carry the scope. */
-export function requireScope(c: Context<ApiEnv>, scope: ApiScope): Response | null {
-  const token = c.get('token');
-  if (!token) return invalidToken(c, `Dieser Endpunkt braucht einen Zugangsschlüssel mit der Berechtigung „${scope}“ (Authorization: Bearer …).`, null);
-  if (!hasScope(token, scope)) {
-    c.header('WWW-Authenticate', `Bearer realm="${REALM}", error="insufficient_scope", scope="${scope}"`);
-    return problem(c, 'insufficient-scope', `Dem Zugangsschlüssel „${token.name}“ fehlt die Berechtigung „${scope}“.`);
-  }
-  return null;
+/** For write endpoints, before the body is read: the token must be there and carry the scope. */
+export function requireScope(scope: ApiScope): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const token = c.get('token');
+    if (!token) return invalidToken(c, `Dieser Endpunkt braucht einen Zugangsschlüssel mit der Berechtigung „${scope}“ (Authorization: Bearer …).`, null);
+    if (!hasScope(token, scope)) {
+      c.header('WWW-Authenticate', `Bearer realm="${REALM}", error="insufficient_scope", scope="${scope}"`);
+      return problem(c, 'insufficient-scope', `Dem Zugangsschlüssel „${token.name}“ fehlt die Berechtigung „${scope}“.`);
+    }
+    await next();
+  };
 }

@@ -7,7 +7,7 @@ import { tokenActorLabel } from '../../domain/api-token.ts';
 import { parseContentInput, patchContent } from '../../domain/content-input.ts';
 import { contentOf, ContributionContentSchema } from '../../domain/contribution.ts';
 import type { SimilarContent } from '../../search/types.ts';
-import { requireScope, type ApiEnv } from './access.ts';
+import type { ApiEnv } from './access.ts';
 import { readJson } from './body.ts';
 import { IdOrSlugSchema, idOrSlugOf } from './contributions.ts';
 import { editableResponse, editingEtag, versionFromIfMatch } from './editing.ts';
@@ -15,7 +15,10 @@ import type { ApiOperation } from './operation.ts';
 import { InternalContributionSchema } from './presenter.ts';
 import { problem } from './problem.ts';
 
-/* POST /api/v1/contributions (scope "import") and PATCH /api/v1/contributions/{idOrSlug} (scope "edit"). */
+/*
+ * POST /api/v1/contributions (scope "import") and PATCH /api/v1/contributions/{idOrSlug} (scope "edit").
+ * The router checks scope and body size from the operations below before these handlers run.
+ */
 
 export const maxJsonBodyBytes = 1024 * 1024;
 
@@ -89,9 +92,7 @@ const actorOf = (c: Context<ApiEnv>) => {
 
 export function createContributionHandler(deps: ContributionWriteDeps) {
   return async (c: Context<ApiEnv>) => {
-    const denied = requireScope(c, 'import');
-    if (denied) return denied;
-    const body = await readJson(c, ['application/json'], maxJsonBodyBytes);
+    const body = await readJson(c, ['application/json']);
     if (!body.ok) return body.response;
     const content = parseContentInput(body.value);
     if (!content.ok) return problem(c, 'invalid-body', 'Der Inhalt ist ungültig; nichts wurde gespeichert.', content.errors);
@@ -103,8 +104,6 @@ export function createContributionHandler(deps: ContributionWriteDeps) {
 
 export function patchContributionHandler(deps: ContributionWriteDeps) {
   return async (c: Context<ApiEnv>) => {
-    const denied = requireScope(c, 'edit');
-    if (denied) return denied;
     const target = idOrSlugOf(c);
     if (!target.ok) return target.response;
     const current = target.isId ? await deps.contributions.get(target.value) : await deps.contributions.findBySlug(target.value);
@@ -124,7 +123,7 @@ export function patchContributionHandler(deps: ContributionWriteDeps) {
         { currentVersion: current.version },
       );
     }
-    const body = await readJson(c, ['application/merge-patch+json'], maxJsonBodyBytes);
+    const body = await readJson(c, ['application/merge-patch+json']);
     if (!body.ok) return body.response;
     const content = patchContent(contentOf(current), body.value);
     if (!content.ok) return problem(c, 'invalid-body', 'Die Änderung ergibt keinen gültigen Beitrag; nichts wurde gespeichert.', content.errors);

@@ -5,15 +5,18 @@ import { importDocuments } from '../../app/import-documents.ts';
 import { tokenActorLabel } from '../../domain/api-token.ts';
 import { DEFAULT_MAX_BYTES } from '../../import/decode.ts';
 import type { SimilarContent } from '../../search/types.ts';
-import { requireScope, type ApiEnv } from './access.ts';
-import { mediaTypeOf, readBody } from './body.ts';
+import type { ApiEnv } from './access.ts';
+import { mediaTypeOf } from './body.ts';
 import { PossibleDuplicateSchema } from './contribution-writes.ts';
 import { editableResponse } from './editing.ts';
 import type { ApiOperation } from './operation.ts';
 import { InternalContributionSchema } from './presenter.ts';
 import { problem } from './problem.ts';
 
-/* POST /api/v1/imports (scope "import"): a questionnaire or fact sheet as it is → a draft contribution. */
+/*
+ * POST /api/v1/imports (scope "import"): a questionnaire or fact sheet as it is → a draft contribution.
+ * The router checks scope and body size from the operation below before the handler runs.
+ */
 
 /** What the importer reads; the bytes decide the format, the media type only has to be one of these. */
 export const documentMediaTypes = [
@@ -92,17 +95,14 @@ function fileNameOf(c: Context): string | null {
 
 export function importDocumentHandler(deps: ImportDeps) {
   return async (c: Context<ApiEnv>) => {
-    const denied = requireScope(c, 'import');
-    if (denied) return denied;
     const name = fileNameOf(c);
     if (name === null) return problem(c, 'invalid-parameter', 'Der Dateiname ist ungültig.', [{ parameter: 'dateiname', detail: 'Ein Name mit 1 bis 200 Zeichen.' }]);
     if (!(documentMediaTypes as readonly string[]).includes(mediaTypeOf(c))) {
       return problem(c, 'unsupported-media-type', `Erwartet wird ein Dokument als ${documentMediaTypes.join(', ')}.`);
     }
-    const body = await readBody(c, DEFAULT_MAX_BYTES, 'Ein Dokument');
-    if (!body.ok) return body.response;
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
     const token = c.get('token')!;
-    const [result] = await importDocuments(deps.contributions, [{ name, bytes: body.bytes }], {
+    const [result] = await importDocuments(deps.contributions, [{ name, bytes }], {
       search: deps.search ?? null,
       audit: { db: deps.db, auditLog: deps.auditLog, actor: { id: null, label: tokenActorLabel(token) } },
     });

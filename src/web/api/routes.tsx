@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
-import { authenticate, invalidToken, rateLimit, type ApiAccessDeps, type ApiEnv } from './access.ts';
-import { createContributionHandler, patchContributionHandler, type ContributionWriteDeps } from './contribution-writes.ts';
-import { importDocumentHandler } from './imports.ts';
+import { authenticate, invalidToken, rateLimit, requireScope, type ApiAccessDeps, type ApiEnv } from './access.ts';
+import { limitBody } from './body.ts';
+import { createContributionHandler, createOperation, patchContributionHandler, patchOperation, type ContributionWriteDeps } from './contribution-writes.ts';
+import { importDocumentHandler, importOperation } from './imports.ts';
 import { pathPattern } from './operation.ts';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -86,15 +87,18 @@ export function createApiRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   api.get('/contributions', listContributions(contributions));
   api.get('/contributions/:idOrSlug', getContribution(contributions));
-  if (access) {
-    api.post('/contributions', createContributionHandler(access.writes));
-    api.patch('/contributions/:idOrSlug', patchContributionHandler(access.writes));
-    api.post('/imports', importDocumentHandler(access.writes));
-  } else {
-    const readOnly = (c: Context<ApiEnv>) => invalidToken(c, 'Diese Instanz nimmt keine Zugangsschlüssel an; die Schnittstelle ist hier nur lesbar.', null);
-    api.post('/contributions', readOnly);
-    api.patch('/contributions/:idOrSlug', readOnly);
-    api.post('/imports', readOnly);
+  // Writes: scope and body size come from each operation (the same values the OpenAPI document states).
+  const readOnly = (c: Context<ApiEnv>) => invalidToken(c, 'Diese Instanz nimmt keine Zugangsschlüssel an; die Schnittstelle ist hier nur lesbar.', null);
+  const writes = [
+    { operation: createOperation, handler: createContributionHandler },
+    { operation: patchOperation, handler: patchContributionHandler },
+    { operation: importOperation, handler: importDocumentHandler },
+  ];
+  for (const { operation, handler } of writes) {
+    const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
+    const method = operation.method.toUpperCase();
+    if (!access) api.on(method, path, readOnly);
+    else api.on(method, path, requireScope(operation.scope!), limitBody(operation.requestBody!.maxBytes), handler(access.writes));
   }
   api.get('/taxonomies', getTaxonomies(deps));
   api.get('/regions', listRegions(deps));
