@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadRelevanceSet } from '../src/search/evaluation.ts';
 import { benchDatabase } from './support/bench-database.ts';
+import { percentile } from './support/percentile.ts';
 
 if (!process.env.DATABASE_URL) {
   console.error('Der Lasttest braucht PostgreSQL (mehrere Instanzen teilen eine Datenbank): DATABASE_URL=postgres://… setzen.');
@@ -123,7 +124,6 @@ async function run(instances: Instance[], seconds: number): Promise<{ samples: S
   return { samples, seconds, perInstance };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 function describe(samples: Sample[]): string {
   const times = samples.map((s) => s.ms).sort((a, b) => a - b);
   return `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`;

@@ -7,14 +7,12 @@ import { loadRelevanceSet } from '../src/search/evaluation.ts';
 import { emptyFilters, type SearchQuery } from '../src/search/types.ts';
 import { createContributionRepository } from '../src/storage/contributions-repository.ts';
 import { benchDatabase } from './support/bench-database.ts';
+import { percentile } from './support/percentile.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const queries = loadRelevanceSet().queries.map((q) => q.query);
 const PASSES = 3;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 /** The same mix for every engine: the 45 judged queries, half of them with a facet filter. */

@@ -11,8 +11,6 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string; editorsAddress: string | null };
   /** API requests per minute: per client address without a token, per token with one (0 = unlimited). */
   apiRateLimits: { anonymousPerMinute: number; tokenPerMinute: number };
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
   /** Publisher, licence and contact of the open data (/daten and its DCAT-AP.de description). */
   openData: OpenDataSettings;
 }
@@ -44,7 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anonymousPerMinute: nonNegativeInteger(env, 'API_RATE_LIMIT_ANONYMOUS', 300),
     tokenPerMinute: nonNegativeInteger(env, 'API_RATE_LIMIT_TOKEN', 3000),
   };
-  return { port, host, database, siteUrl, mail, apiRateLimits, trustProxy: env.TRUST_PROXY === 'true', openData: openDataSettings(env, mail.editorsAddress) };
+  return { port, host, database, siteUrl, mail, apiRateLimits, openData: openDataSettings(env, mail.editorsAddress) };
 }
 
 function openDataSettings(env: NodeJS.ProcessEnv, editorsAddress: string | null): OpenDataSettings {

@@ -32,7 +32,8 @@ export async function startServer(context: AppContext, config: AppConfig): Promi
       apiTokens: context.apiTokens,
       rateLimits: context.rateLimits,
       limits: config.apiRateLimits,
-      clientAddress: (c) => clientAddress(c, config.trustProxy),
+      // TRUST_PROXY is read where the address is taken, as for logins and submissions.
+      clientAddress: (c) => clientAddress(c),
       writes: { db: context.db, contributions: context.contributions, auditLog: context.auditLog, search: context.search },
     },
     openData: { source: context.contributions, settings: config.openData },

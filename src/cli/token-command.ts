@@ -4,6 +4,7 @@ import { revokeApiToken } from '../app/api-tokens/revoke-api-token.ts';
 import { loadConfig } from '../app/config.ts';
 import { openAppContext } from '../app/context.ts';
 import { apiScopes, tokenState, type ApiScope } from '../domain/api-token.ts';
+import { isUuid } from '../domain/ids.ts';
 import { germanMessage } from '../domain/messages.ts';
 
 const cliActor = { id: null, label: 'cli' };
@@ -57,7 +58,7 @@ export function tokenCommand(): Command {
     .action(async (id: string) => {
       const context = await openAppContext(loadConfig().database);
       try {
-        const outcome = /^[0-9a-f-]{36}$/i.test(id) ? await revokeApiToken(context, id, cliActor) : ({ ok: false, code: 'token_not_found' } as const);
+        const outcome = isUuid(id) ? await revokeApiToken(context, id, cliActor) : ({ ok: false, code: 'token_not_found' } as const);
         if (!outcome.ok) {
           console.error(germanMessage(outcome.code));
           process.exitCode = 1;

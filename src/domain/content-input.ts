@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ContributionContentSchema, type ContributionContent } from './contribution.ts';
 import { toFieldErrors } from './messages.ts';
 
@@ -25,15 +26,20 @@ export function unknownFields(input: unknown, output: unknown, path: Array<strin
   return Object.keys(input).flatMap((key) => (Object.hasOwn(output, key) ? unknownFields(input[key], output[key], [...path, key]) : [pointerOf([...path, key])]));
 }
 
+/** The schema's German field errors, located by JSON Pointer. */
+function contentErrors(error: z.ZodError): ContentError[] {
+  return toFieldErrors(error).map((e) => ({ pointer: pointerOf(e.path === '' ? [] : e.path.split('.')), detail: e.message }));
+}
+
+const unknownFieldErrors = (pointers: string[]): ContentError[] => pointers.map((pointer) => ({ pointer, detail: 'Dieses Feld gibt es nicht.' }));
+
 /** Validates whole content (e.g. a new contribution): German errors with pointers, unknown fields included. */
 export function parseContentInput(input: unknown): ContentInputOutcome {
   if (!isPlainObject(input)) return { ok: false, errors: [{ pointer: '', detail: 'Erwartet wird ein JSON-Objekt mit den Feldern des Beitrags.' }] };
   const parsed = ContributionContentSchema.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, errors: toFieldErrors(parsed.error).map((error) => ({ pointer: pointerOf(error.path === '' ? [] : error.path.split('.')), detail: error.message })) };
-  }
+  if (!parsed.success) return { ok: false, errors: contentErrors(parsed.error) };
   const unknown = unknownFields(input, parsed.data);
-  if (unknown.length > 0) return { ok: false, errors: unknown.map((pointer) => ({ pointer, detail: 'Dieses Feld gibt es nicht.' })) };
+  if (unknown.length > 0) return { ok: false, errors: unknownFieldErrors(unknown) };
   return { ok: true, content: parsed.data };
 }
 
@@ -58,10 +64,8 @@ export function patchContent(current: ContributionContent, patch: unknown): Cont
   const parsed = ContributionContentSchema.safeParse(merged);
   // Unknown fields are reported against the patch, where the sender put them.
   const unknown = parsed.success ? unknownFields(merged, parsed.data) : [];
-  if (unknown.length > 0) return { ok: false, errors: unknown.map((pointer) => ({ pointer, detail: 'Dieses Feld gibt es nicht.' })) };
-  if (!parsed.success) {
-    return { ok: false, errors: toFieldErrors(parsed.error).map((error) => ({ pointer: pointerOf(error.path === '' ? [] : error.path.split('.')), detail: error.message })) };
-  }
+  if (unknown.length > 0) return { ok: false, errors: unknownFieldErrors(unknown) };
+  if (!parsed.success) return { ok: false, errors: contentErrors(parsed.error) };
   return { ok: true, content: parsed.data };
 }
 

@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_BYTES, normaliseText } from './decode.ts';
 import { unpackDocx } from './formats/docx.ts';
 import { declaredCharset, looksLikeHtml } from './formats/html.ts';
-import { convertIsolated, type ConvertJob, type ConvertOutcome } from './formats/sandbox.ts';
+import { convertIsolated, type ConvertOutcome } from './formats/sandbox.ts';
 import { readText } from './formats/text.ts';
 import { documentWarnings, rejectionReasons, type DocumentKind } from './messages.ts';
 import type { FileType, ImportWarning, RejectedDocument } from './types.ts';

@@ -11,6 +11,10 @@ const env: NodeJS.ProcessEnv = { ...process.env, BAUKASTEN_DATA_DIR: join(work, 
 delete env.DATABASE_URL;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+// Each command starts a process that opens the embedded database (seconds on a loaded 2-core machine):
+// a generous limit against hangs, not a speed requirement.
+const SPAWNING_TEST_MS = 120_000;
+
 const cli = (...args: string[]) => {
   const result = spawnSync(process.execPath, [join(root, 'bin/baukasten.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -35,7 +39,7 @@ describe('baukasten token (an operator hands a key to a trusted system)', () => 
     const again = cli('token', 'revoke', id!);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Dieser API-Zugang ist bereits widerrufen.');
-  });
+  }, SPAWNING_TEST_MS);
 
   it('refuses a key without a usable name or scope, in German', () => {
     const noScope = cli('token', 'add', '--name', 'System');
@@ -46,5 +50,5 @@ describe('baukasten token (an operator hands a key to a trusted system)', () => 
     const badDays = cli('token', 'add', '--name', 'System', '--scope', 'import', '--valid-days', 'morgen');
     expect(badDays.status).toBe(1);
     expect(badDays.stderr).toContain('Gültigkeit:');
-  });
+  }, SPAWNING_TEST_MS);
 });

@@ -150,7 +150,7 @@ describe.runIf(serverUrl)('two instances on one PostgreSQL (needs TEST_DATABASE_
     expect((await post(b, '/redaktion/abmelden', { _csrf: csrfOf(await home.text())! }, session)).status).toBe(303);
     const after = await fetch(`${a.base}/redaktion`, { headers: { Cookie: session }, redirect: 'manual' });
     expect(after.status).toBe(302);
-  });
+  }, 60_000);
 
   it('counts the anonymous API limit over both instances and honours a revocation made through the other', async () => {
     // API_RATE_LIMIT_ANONYMOUS=5 per minute and address: five answers in all, whichever instance; then 429.
@@ -171,5 +171,5 @@ describe.runIf(serverUrl)('two instances on one PostgreSQL (needs TEST_DATABASE_
     cli('token', 'revoke', cli('token', 'list').split('\t')[0]!);
     expect((await fetch(`${a.base}/api/v1/contributions/${reviewed.id}`, { headers })).status).toBe(401);
     expect((await fetch(`${b.base}/api/v1/contributions/${reviewed.id}`, { headers })).status).toBe(401);
-  });
+  }, 60_000);
 });

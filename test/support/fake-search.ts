@@ -8,7 +8,6 @@ import {
   type CatalogSearch,
   type FacetName,
   type FacetValue,
-  type SearchFilters,
   type SearchHit,
   type SearchQuery,
   type SearchResult,

@@ -23,6 +23,7 @@ import { hasScope, type ApiEnv } from './access.ts';
 import { editableResponse, type EditingReader } from './editing.ts';
 import { InternalContributionSchema, presentContribution, PublicContributionSchema } from './presenter.ts';
 import { problem, type ParameterError } from './problem.ts';
+import { isUuid } from '../../domain/ids.ts';
 
 /* GET /api/v1/contributions and GET /api/v1/contributions/{idOrSlug}. */
 
@@ -322,7 +323,6 @@ function rawQueryString(url: string): string {
   return url.slice(start + 1, hash < 0 ? undefined : hash);
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The id or slug at the end of the path, checked (malformed percent-encoding included) before anything is looked up. */
 export function idOrSlugOf(c: Context): { ok: true; value: string; isId: boolean } | { ok: false; response: Response } {
@@ -335,7 +335,7 @@ export function idOrSlugOf(c: Context): { ok: true; value: string; isId: boolean
       ]),
     };
   }
-  return { ok: true, value: raw, isId: uuidPattern.test(raw) };
+  return { ok: true, value: raw, isId: isUuid(raw) };
 }
 
 export function getContribution(deps: Pick<ContributionsDeps, 'catalog'> & { editing: EditingReader | null }) {

@@ -7,9 +7,9 @@ import { ErrorMessage, ErrorSummary, formatDate, formatDateTime, StatusMessage, 
 import type { BackOfficeContext, BackOfficeDeps, BackOfficePage } from './env.ts';
 import type { guardedRoutes } from './guard.ts';
 import { backOfficeBase, CsrfField } from './layout.tsx';
+import { isUuid } from '../../domain/ids.ts';
 
 export const apiTokensPath = `${backOfficeBase}/api-zugaenge`;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const stateLabels = { active: 'aktiv', revoked: 'widerrufen', expired: 'abgelaufen' } as const;
 
 interface FormState {
@@ -54,7 +54,7 @@ export function registerApiTokenRoutes(routes: ReturnType<typeof guardedRoutes>,
 
   routes.post('/api-zugaenge/:id/widerrufen', 'admin', async (c) => {
     const id = c.req.param('id') ?? '';
-    const outcome = uuidPattern.test(id) ? await revokeApiToken(deps, id, actor(c)) : ({ ok: false, code: 'token_not_found' } as const);
+    const outcome = isUuid(id) ? await revokeApiToken(deps, id, actor(c)) : ({ ok: false, code: 'token_not_found' } as const);
     if (!outcome.ok) return tokensPage(c, { values: emptyForm, errors: [], notice: germanMessage(outcome.code) }, outcome.code === 'token_not_found' ? 404 : 400);
     return c.redirect(`${apiTokensPath}?widerrufen=1`, 303);
   });

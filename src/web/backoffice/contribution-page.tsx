@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { contentKeys, editorialStateLabels, sourceFormatLabels, type Contribution, type ContributionContent, type EditorialState, type Revision } from '../../domain/contribution.ts';
+import { contentKeys, editorialStateLabels, sourceFormatLabels, type Contribution, type EditorialState, type Revision } from '../../domain/contribution.ts';
 import { allowedTransitions, transitionLabels } from '../../domain/editorial-workflow.ts';
 import type { FieldError } from '../../domain/messages.ts';
 import type { Submitter } from '../../domain/submission.ts';

@@ -11,8 +11,8 @@ import { ConflictPage, EditPage, VERSION_FIELD } from './edit-page.tsx';
 import { editItems, editSchema, withLinkFlags } from './edit-form.ts';
 import type { BackOfficeContext, BackOfficeDeps, BackOfficePage } from './env.ts';
 import type { guardedRoutes } from './guard.ts';
+import { isUuid } from '../../domain/ids.ts';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Editing every field of a contribution with the public form's definition and schema. The form
@@ -22,7 +22,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function registerEditRoutes(routes: ReturnType<typeof guardedRoutes>, deps: BackOfficeDeps, page: BackOfficePage) {
   const load = async (c: BackOfficeContext) => {
     const id = c.req.param('id') ?? '';
-    return uuidPattern.test(id) ? deps.contributions.get(id) : null;
+    return isUuid(id) ? deps.contributions.get(id) : null;
   };
   const notFound = (c: BackOfficeContext) => page(c, 'Nicht gefunden', <p>Diesen Beitrag gibt es nicht.</p>, 404);
 

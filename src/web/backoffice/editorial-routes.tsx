@@ -24,11 +24,11 @@ import { AuditPage, OutboxPage, auditEntityTypes, auditPath, outboxPath, type Au
 import { QueuePage, openStates, type QueueFilter } from './queue-page.tsx';
 import { SynonymsPage, TaxonomyPage, synonymsPath, taxonomyPath, type TaxonomyEntries } from './settings-pages.tsx';
 import { SUGGESTIONS_ERROR_PATH } from './suggestions-section.tsx';
+import { isUuid } from '../../domain/ids.ts';
 
 const QUEUE_PAGE_SIZE = 25;
 const LIST_PAGE_SIZE = 50;
 const CURRENCY_LIMIT = 50;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Form = Record<string, string | File | Array<string | File>>;
 const text = (form: Form, name: string) => (typeof form[name] === 'string' ? form[name] : '');
@@ -96,7 +96,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
     const items = texts(form, 'beitrag').flatMap((value) => {
       const [id = '', raw = ''] = value.split(':');
       const expectedVersion = version(raw);
-      return uuidPattern.test(id) && expectedVersion !== null ? [{ id, expectedVersion }] : [];
+      return isUuid(id) && expectedVersion !== null ? [{ id, expectedVersion }] : [];
     });
     if (!to) return queue(c, view, { selectionError: 'Bitte wählen Sie „Veröffentlichen“ oder „Archivieren“.' }, 400);
     if (items.length === 0) return queue(c, view, { selectionError: 'Bitte wählen Sie mindestens einen Beitrag aus.' }, 400);
@@ -107,7 +107,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
   // One contribution: overview, state changes, comments.
 
   async function contributionView(c: BackOfficeContext, id: string, form: ContributionFormState = emptyFormState, status: 200 | 400 | 409 = 200) {
-    if (!uuidPattern.test(id)) return notFound(c);
+    if (!isUuid(id)) return notFound(c);
     const [contribution, submission, comments, revisions, names] = await Promise.all([
       deps.contributions.get(id),
       deps.editorial.submissionOf(id),
@@ -146,7 +146,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
 
   routes.post('/beitraege/:id/zustand', 'editor', async (c) => {
     const id = param(c, 'id');
-    if (!uuidPattern.test(id)) return notFound(c);
+    if (!isUuid(id)) return notFound(c);
     const form = await c.req.parseBody();
     const reason = text(form, 'reason');
     const to = EditorialStateSchema.safeParse(text(form, 'ziel'));
@@ -162,7 +162,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
 
   routes.post('/beitraege/:id/kommentare', 'editor', async (c) => {
     const id = param(c, 'id');
-    if (!uuidPattern.test(id)) return notFound(c);
+    if (!isUuid(id)) return notFound(c);
     const form = await c.req.parseBody();
     const comment = { body: text(form, 'body'), toSubmitter: text(form, 'toSubmitter') === 'ja' };
     const outcome = await addComment(deps, { contributionId: id, ...comment }, actorOf(c));
@@ -173,7 +173,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
   // Suggested classification: applied only when the editor confirms the chosen ones.
   routes.post('/beitraege/:id/einordnung', 'editor', async (c) => {
     const id = param(c, 'id');
-    if (!uuidPattern.test(id)) return notFound(c);
+    if (!isUuid(id)) return notFound(c);
     const form = await c.req.parseBody({ all: true });
     const expectedVersion = version(text(form, 'version'));
     // Anything but a number becomes -1, which the operation refuses as invalid.
@@ -192,7 +192,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
 
   async function revisionView(c: BackOfficeContext, id: string, rawVersion: string, errors: FieldError[] = [], status: 200 | 400 | 409 = 200) {
     const number = version(rawVersion);
-    if (!uuidPattern.test(id) || number === null) return notFound(c);
+    if (!isUuid(id) || number === null) return notFound(c);
     const [contribution, revision] = await Promise.all([deps.contributions.get(id), deps.contributions.revision(id, number)]);
     if (!contribution || !revision) return notFound(c);
     return page(c, `Fassung ${number}: ${contribution.title}`, <RevisionPage session={c.var.session!} contribution={contribution} revision={revision} errors={errors} />, status, backOfficeBase);
@@ -204,7 +204,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
     const id = param(c, 'id');
     const number = version(param(c, 'version'));
     const expectedVersion = version(text(await c.req.parseBody(), 'version'));
-    if (!uuidPattern.test(id) || number === null || expectedVersion === null) return notFound(c);
+    if (!isUuid(id) || number === null || expectedVersion === null) return notFound(c);
     const outcome = await restoreRevision(deps, { id, version: number, expectedVersion }, actorOf(c));
     if (outcome.ok) return c.redirect(`${backOfficeBase}/beitraege/${id}?erledigt=wiederhergestellt-${number}`, 303);
     if (outcome.code === 'not_found' || outcome.code === 'revision_not_found') return notFound(c);
@@ -221,7 +221,7 @@ export function registerEditorialRoutes(routes: ReturnType<typeof guardedRoutes>
 
   routes.post('/aktualitaet/geprueft', 'editor', async (c) => {
     const id = text(await c.req.parseBody(), 'id');
-    if (!uuidPattern.test(id) || !(await confirmCurrent(deps, { id }, actorOf(c))).ok) return notFound(c);
+    if (!isUuid(id) || !(await confirmCurrent(deps, { id }, actorOf(c))).ok) return notFound(c);
     return c.redirect(`${currencyPath}?geprueft=1`, 303);
   });
 
