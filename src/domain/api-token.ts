@@ -19,7 +19,7 @@ export const apiTokenValidityDays = [30, 90, 365] as const;
 export const NewApiTokenSchema = z.object({
   name: z.string().trim().min(3, { error: 'token_name_too_short' }).max(100, { error: 'too_long' }),
   scopes: z.array(ApiScopeSchema, { error: 'token_scope_required' }).min(1, { error: 'token_scope_required' }),
-  validDays: z.number().int().min(1).max(3650).nullable(),
+  validDays: z.number({ error: 'token_validity_invalid' }).int({ error: 'token_validity_invalid' }).min(1, { error: 'token_validity_invalid' }).max(3650, { error: 'token_validity_invalid' }).nullable(),
 });
 export type NewApiToken = z.infer<typeof NewApiTokenSchema>;
 

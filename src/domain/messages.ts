@@ -34,6 +34,7 @@ export const germanMessages: Record<string, string> = {
   suggestions_none_selected: 'Bitte wählen Sie mindestens einen Vorschlag aus, der übernommen werden soll.',
   token_name_too_short: 'Bitte geben Sie dem Zugang einen Namen mit mindestens 3 Zeichen, z. B. das System, das ihn nutzt.',
   token_scope_required: 'Bitte wählen Sie mindestens eine Berechtigung aus.',
+  token_validity_invalid: 'Die Gültigkeit ist eine ganze Zahl von Tagen zwischen 1 und 3650.',
   token_not_found: 'Diesen API-Zugang gibt es nicht.',
   token_already_revoked: 'Dieser API-Zugang ist bereits widerrufen.',
   suggestion_invalid: 'Dieser Vorschlag ist ungültig. Bitte laden Sie die Seite neu und wählen Sie erneut.',

@@ -49,6 +49,6 @@ describe('baukasten token (an operator hands a key to a trusted system)', () => 
     expect(shortName.stderr).toContain('Name: Bitte geben Sie dem Zugang einen Namen mit mindestens 3 Zeichen');
     const badDays = cli('token', 'add', '--name', 'System', '--scope', 'import', '--valid-days', 'morgen');
     expect(badDays.status).toBe(1);
-    expect(badDays.stderr).toContain('Gültigkeit:');
+    expect(badDays.stderr).toContain('Gültigkeit: Die Gültigkeit ist eine ganze Zahl von Tagen zwischen 1 und 3650.');
   }, SPAWNING_TEST_MS);
 });
