@@ -1,5 +1,6 @@
 import { splitSentences } from '../text.ts';
 import { splitAbbreviation } from './contact.ts';
+import { findPlaces } from './places.ts';
 
 /*
  * The sponsor named in prose (questionnaires have no "Projektträger" field): an organisation
@@ -9,7 +10,7 @@ import { splitAbbreviation } from './contact.ts';
  * capitalised words and connectors, so "ist die Hessische Arbeitsgemeinschaft für
  * Gesundheitsförderung e. V. (HAGE)" gives "Hessische Arbeitsgemeinschaft für Gesundheitsförderung e. V.".
  */
-const sponsorCue = /Federführung|Projektträger|\bTräger(?:in)?\b|[Bb]eauftragt|[Dd]urchgeführt\s+(?:von|durch)|[Vv]erantwortlich|[Kk]oordiniert|Projektleitung|[Ii]nitiiert|[Gg]etragen/;
+const sponsorCue = /Federführung|Projektträger|Veranstalter(?:in)?\b|Anbieter(?:in)?\b|\bTräger(?:in)?\b|[Bb]eauftragt|[Dd]urchgeführt\s+(?:von|durch)|[Vv]erantwortlich|[Kk]oordiniert|Projektleitung|[Ii]nitiiert|[Gg]etragen/;
 const legalForm = /(?:e\.\s?V\.|gGmbH|GmbH|gUG|gAG|AöR|eG\b|Stiftung\b)(?:\s*\((\p{Lu}[\p{L}\d&-]{1,14})\))?|\((\p{Lu}[\p{L}\d&-]{1,14})\)/gu;
 const connectors = new Set(['für', 'und', 'der', 'des', 'von', 'zur', 'zum', 'im', 'in', 'am', 'an', 'e.', 'V.', '&', '-', 'mit']);
 const articles = /^(?:Die|Der|Das|Den|Dem|die|der|das|den|dem|Eine?|eine?)\s+/;
@@ -19,7 +20,31 @@ export interface ProseOrganisation {
   abbreviation: string | null;
 }
 
+// "Deshalb hat der Wetteraukreis … ein Pfandsystem eingeführt", "Die Stadt Bensheim hat … gestartet":
+// a municipality as the subject of the verb that brought the project about.
+const projectVerb = /\b(?:eingeführt|gestartet|ins\s+Leben\s+gerufen|initiiert|aufgebaut|entwickelt|umgesetzt|eingerichtet|aufgelegt|gegründet)\b/;
+const MUNICIPALITY = String.raw`((?:Stadt|Gemeinde|Landkreis|Kreis|Universitätsstadt|Kreisstadt)\s+\p{Lu}[\p{L}-]*(?:\s+(?:am|an\s+der|im)\s+\p{Lu}[\p{L}-]*)?|\p{Lu}[\p{L}-]*kreis)`;
+const subjectMunicipality = [
+  new RegExp(String.raw`\b(?:hat|haben|hatte)\s+(?:der|die|das)\s+${MUNICIPALITY}(?![\p{L}-])`, 'u'),
+  new RegExp(String.raw`^(?:Der|Die|Das)\s+${MUNICIPALITY}\s+(?:hat|haben|hatte)\b`, 'u'),
+];
+
+function municipalityAsSubject(text: string): ProseOrganisation | null {
+  for (const sentence of splitSentences(text)) {
+    if (!projectVerb.test(sentence)) continue;
+    for (const pattern of subjectMunicipality) {
+      const name = pattern.exec(sentence.trim())?.[1];
+      if (name && (!/kreis$/.test(name) || findPlaces(name)[0]?.label === name)) return { name, abbreviation: null };
+    }
+  }
+  return null;
+}
+
 export function findSponsorInProse(text: string): ProseOrganisation | null {
+  return organisationWithLegalForm(text) ?? municipalityAsSubject(text);
+}
+
+function organisationWithLegalForm(text: string): ProseOrganisation | null {
   for (const sentence of splitSentences(text)) {
     if (!sponsorCue.test(sentence)) continue;
     for (const m of sentence.matchAll(legalForm)) {
@@ -35,7 +60,8 @@ export function findSponsorInProse(text: string): ProseOrganisation | null {
       }
       while (taken.length && connectors.has(taken[0] ?? '')) taken.shift();
       if (!taken.length) continue;
-      const written = `${taken.join(' ')} ${sentence.slice(m.index, end)}`.replace(articles, '').replace(/\s+/g, ' ').trim();
+      // "der Verein Lebenswertes Lich e. V.": the word "Verein" is said again by "e. V.".
+      const written = `${taken.join(' ')} ${sentence.slice(m.index, end)}`.replace(articles, '').replace(/^Verein\s+(?=\p{Lu}.*e\.\s?V\.)/u, '').replace(/\s+/g, ' ').trim();
       const { name, abbreviation } = splitAbbreviation(written);
       if (name.split(' ').length >= 2 || abbreviation) return { name, abbreviation };
     }
