@@ -29,7 +29,8 @@ describe('fact sheet fields beyond the usual labels', () => {
 
   it('without sponsor or period field, both are taken from the text and flagged', () => {
     const r = parse('Titel: Bürgerbus\nKurzbeschreibung: Die Federführung liegt beim Verein Bürgerbus Gemünden e. V. Der Bus fährt seit März 2018.');
-    expect(r.content.sponsor?.name).toBe('Verein Bürgerbus Gemünden e. V.');
+    // The registered name: "Verein" before it is said again by "e. V.".
+    expect(r.content.sponsor?.name).toBe('Bürgerbus Gemünden e. V.');
     expect(r.content.period).toMatchObject({ start: '2018-03', text: 'seit März 2018' });
     expect(r.warnings.filter((w) => w.code === 'guessed').map((w) => w.field)).toEqual(['sponsor', 'period']);
   });
@@ -37,5 +38,35 @@ describe('fact sheet fields beyond the usual labels', () => {
   it('an office or organisation in a contact block is no person', () => {
     const { content } = parse('Titel: Werkzeugtausch\nKontakt:\nStadt Kassel\nUmweltamt\nHerr Jonas Riedel\nTel. 0561 7877014\nKurzbeschreibung: x.');
     expect(content.contacts?.map((c) => [c.name, c.phone])).toEqual([['Jonas Riedel', '+49 561 7877014']]);
+  });
+});
+
+describe('documents read as prose (third round)', () => {
+  const prose = (text: string) => {
+    const r = parseFactSheet(text, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    return r;
+  };
+
+  it('a press release is titled by its headline, not by the programme named in quotes; its press contact is no contact', () => {
+    const { content } = prose(
+      ['PRESSEMITTEILUNG', '', 'Marburg, 14. März 2024', '', 'Erste Bürgersolaranlage auf der Kita', '', 'Die Stadt Marburg hat am Mittwoch die erste Anlage des Programms „Marburger Dächer“ in Betrieb genommen. Sie erzeugt 45.000 Kilowattstunden im Jahr.', '', 'Pressekontakt:', 'Fachdienst Presse, Frau Eva Roth', 'Tel. 06421 201-1378'].join('\n'),
+    );
+    expect(content.title).toBe('Erste Bürgersolaranlage auf der Kita');
+    expect(content.contacts).toEqual([]);
+    expect(content.description).not.toContain('Pressekontakt');
+  });
+
+  it('a one-line submission: sponsor and contact from a line that is no sentence', () => {
+    const r = prose('Repair-Café Lich\n\nJeden ersten Samstag im Monat reparieren Ehrenamtliche im Bürgerhaus kaputte Geräte, kostenlos, gegen eine Spende in Lich.\n\nVeranstalter ist der Verein Lebenswertes Lich e. V., Kontakt: Jutta Brückner, 0176 55512345');
+    expect(r.content.sponsor?.name).toBe('Lebenswertes Lich e. V.');
+    expect(r.content.contacts).toMatchObject([{ name: 'Jutta Brückner', phone: '+49 176 55512345' }]);
+    expect(r.warnings.filter((w) => w.code === 'guessed').map((w) => w.field)).toEqual(expect.arrayContaining(['contacts', 'sponsor']));
+  });
+
+  it('"Hessen" in running text is no place of a municipality\'s project', () => {
+    const { content } = prose('Waldkindergarten\n\nDie Stadt Homberg hat 2019 eine Waldgruppe eingerichtet. Beraten hat uns der Landesverband der Waldkindergärten in Hessen.\n\nKontakt: Kerstin Vogel, Tel. 05681 994-215');
+    expect((content.places ?? []).map((p) => p.label)).not.toContain('Hessen');
+    expect(content.sponsor?.name).toBe('Stadt Homberg');
   });
 });

@@ -100,6 +100,18 @@ export function placesFromSponsor(sponsor: Organisation | null): PlaceDraft[] {
   return [first];
 }
 
+/**
+ * Places read from running text: "Hessen" there is mostly context ("der Landesverband … in Hessen",
+ * "in Hessen einmalig"), not where a municipality's project runs; it is dropped when the sponsor
+ * is a municipality, which is then the place if the text names no other.
+ */
+export function placesFromProse(found: readonly PlaceDraft[], sponsor: Organisation | null): PlaceDraft[] {
+  const own = placesFromSponsor(sponsor);
+  if (!own.length) return [...found];
+  const local = found.filter((p) => p.regionId !== 'hessen');
+  return local.length ? local : own;
+}
+
 // Where a field's label names a content field; contact details repeat legitimately (one per person).
 const repeatableKeys = new Set<Field['key']>(['name', 'address', 'contact', 'role', 'phone', 'email', 'website', 'other']);
 const contentField: Partial<Record<Field['key'], string>> = { place: 'places', legal: 'legalReferences' };
@@ -243,7 +255,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     const text = [startField, endField].filter((f): f is Field => Boolean(f)).map((f) => `${plainLine(f.label)}: ${plainLine(f.value)}`).join('\n');
     period ??= { start: null, end: null, text };
     period.start ??= startField ? findDate(startField.value) : null;
-    period.end ??= endField ? findDate(endField.value) : null;
+    period.end ??= endField ? findDate(endField.value, 'end') : null;
   }
 
   let funding: FundingDraft | null = null;
@@ -357,9 +369,20 @@ function isProseParagraph(paragraph: string): boolean {
 const shortValueKeys = new Set<Field['key']>(['title', 'sponsor', 'name', 'address', 'contact', 'role', 'phone', 'email', 'place', 'period', 'periodStart', 'periodEnd', 'website']);
 
 /** The title of a document read as prose: its heading, a project name in quotes, the subject of a letter, or its first short line. */
+const pressRelease = /^(?:Presse(?:mitteilung|information|meldung|notiz)|Medieninformation|Pressemeldung)\b/i;
+// "Marburg, 14. März 2024", "Wiesbaden, den 03.04.2024", "14.03.2024".
+const dateline = /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u;
+
 function proseTitle(frame: ProseDocument, preamble: string): { title: string | null; guessed: boolean } {
   const heading = preamble.split('\n').map((l) => /^\s*#{1,6}\s+(.+)$/.exec(l)?.[1]).find((h) => h && !genericHeading.test(plainLine(h)));
   if (heading) return { title: cleanTitle(heading), guessed: false };
+  // A press release: its headline, the first short paragraph after the marker and the dateline
+  // ("PRESSEMITTEILUNG", "Marburg, 14. März 2024"), names it better than a programme in quotes.
+  const paragraphs = splitParagraphs(preamble).map((p) => plainLine(p.replace(/\n/g, ' ')));
+  if (pressRelease.test(paragraphs[0] ?? '')) {
+    const headline = paragraphs.slice(1).find((p) => !dateline.test(p) && !pressRelease.test(p));
+    if (headline && !/[.!?]$/.test(headline) && headline.split(/\s+/).length <= 20) return { title: cleanTitle(headline), guessed: true };
+  }
   const quoted = /(?:Projekts?|Vorhabens?|Initiative|Angebots?|Praxisbeispiels?|Programms?)\s+„([^“”\n]{3,150})[“”]/u.exec(frame.body)?.[1];
   if (quoted) return { title: cleanTitle(quoted), guessed: true };
   const submissionWords = /^(?:(?:Einreichung|Bewerbung|Vorstellung|Anfrage|Beitrag|Unterlagen|Praxisbeispiele?|Projektvorstellung|Projektsteckbrief|Steckbrief|Nachhaltigkeitsbaukasten|Baukasten|Hessen|für|den|die|das|zum|zur|unser(?:e[nms]?)?|gesucht|Ihr(?:e[nms]?)?|[-–:])\s*)+$/i;
@@ -408,6 +431,15 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
     f.contacts = signature.contacts;
     warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
   }
+  if (!f.contacts.length) {
+    // "…, Kontakt: Jutta Brückner, 0176 55512345" within a line of prose.
+    const inline = /(?<=[,;.]\s)(?:Kontakt|Ansprechpartner\p{L}*|Ansprechperson|Auskunft)\s*(?:bei)?\s*:?\s+([^\n]{5,200})/u.exec(frame ? frame.body : text);
+    const found = inline ? parseContactBlock(inline[1] ?? '').filter((c) => c.phone || c.email) : [];
+    if (found.length) {
+      f.contacts = found;
+      warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus dem Fließtext übernommen. Bitte prüfen.'));
+    }
+  }
   let sponsor = f.sponsor;
   if (!sponsor && signature?.organisation) {
     sponsor = { ...signature.organisation, website: websiteIn(frame?.signature ?? '') };
@@ -420,7 +452,8 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   }
   if (!sponsor) {
     // No "Projektträger" field: the organisation the text says carries the project, flagged for review.
-    const fromProse = findSponsorInProse(prose);
+    // In a document read as prose also its lines that are no sentences ("Veranstalter ist der Verein X e. V., Kontakt: …").
+    const fromProse = findSponsorInProse(prose) ?? (frame ? findSponsorInProse(frame.body) : null);
     if (fromProse) {
       sponsor = { name: fromProse.name, street: null, postcode: null, city: null, website: null };
       warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${fromProse.name}“ wurde aus dem Text übernommen. Bitte prüfen.`));
@@ -437,7 +470,7 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   let places = f.places;
   if (!places) {
     // No "Durchführungsort": fall back to regions named in the text, flagged for review.
-    places = findPlaces(prose).slice(0, 50);
+    places = placesFromProse(findPlaces(prose), sponsor).slice(0, 50);
     if (places.length)
       warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
   }

@@ -116,3 +116,41 @@ describe('after set D: merged table cells, tables of contents, appendices', () =
     ]);
   });
 });
+
+describe('third round: English and hyphenated labels, headings the list does not know', () => {
+  it('English labels and a compound written with a hyphen', () => {
+    const text = ['Projekt-Titel: CoWork Land', 'Lead-Partner: Landkreis X', 'Contact Person: Felix Brandt', 'Location: Diemelsee', 'Timeline: Q3/2022 – Q2/2025', 'Target Group: Pendler:innen', '', 'Summary', 'Räume für Co-Working.', '', 'Goals', 'Pendelverkehr reduzieren.'].join('\n');
+    expect(parseFields(text).fields.map((f) => f.key)).toEqual(['title', 'sponsor', 'contact', 'place', 'period', 'targetGroups', 'description', 'purpose']);
+  });
+
+  it('a numbered section under a name the list does not know is read by its word stems or by what it holds', () => {
+    const text = [
+      '1 Bezeichnung der Maßnahme', 'Zisternenförderung',
+      '2 Zuwendungsempfängerin', 'Stadt Rödermark',
+      '3 Fachliche Ansprechstelle', 'Frau Carolin Weidmann', 'Telefon 06074 911-520',
+      '4 Kurzdarstellung', '4.1 Anlass', 'Trockene Sommer.', '4.2 Vorgehen', 'Zuschüsse für Zisternen.',
+      '5 Zeitlicher Rahmen', '01.04.2021 bis 31.12.2024',
+      '6 Sonstiges zum Projekt', 'Ein Hinweis.',
+      '7 Wer hilft', 'E-Mail umwelt@roedermark.example',
+    ].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Zisternenförderung'],
+      ['sponsor', 'Stadt Rödermark'],
+      ['contact', 'Frau Carolin Weidmann\nTelefon 06074 911-520'],
+      // "4.1 Anlass" is the heading of a subsection: no part of the text.
+      ['description', 'Trockene Sommer.'],
+      ['description', 'Zuschüsse für Zisternen.'],
+      ['period', '01.04.2021 bis 31.12.2024'],
+      ['other', 'Ein Hinweis.'],
+      ['contact', 'E-Mail umwelt@roedermark.example'],
+    ]);
+  });
+
+  it('outside a numbered sequence a numbered line stays text; a short capitalised label is read by its stems, not in a cost table', () => {
+    expect(parseFields('Titel: Umbau\nKurzbeschreibung: Wir bauen.\n7 Wohnungen im Altbau').fields.map((f) => f.value)).toEqual(['Umbau', 'Wir bauen.\n7 Wohnungen im Altbau']);
+    expect(parseFields('Titel: Umbau\nZuständig: Frau Anna Roth').fields.map((f) => f.key)).toEqual(['title', 'contact']);
+    expect(parseFields('Titel: Umbau\nFinanzierung:\nQuartierskonzept: 90.000 €\nGesamt: 410.000 €').fields.map((f) => f.key)).toEqual(['title', 'funding']);
+    // Before the first known label a line is the title, whatever its words.
+    expect(parseFields('# Kosten sparen mit Zisternen\nTräger: Stadt X').preamble).toBe('# Kosten sparen mit Zisternen');
+  });
+});

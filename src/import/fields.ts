@@ -43,6 +43,8 @@ interface LabelDef {
   key: FieldKey;
   /** Strong labels are specific to fact sheets; they count for format detection and may stand alone without colon. */
   strong: boolean;
+  /** English labels are not looked for inside a line that a PDF ran together (they are rare, and the pattern is long). */
+  english?: true;
   names: string[];
 }
 
@@ -59,11 +61,12 @@ const labelDefs: LabelDef[] = [
   { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung', 'zielsetzungen', 'ziele und zweck', 'zweck und ziele', 'zielstellung', 'vorhabensziele'] },
   { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele'] },
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
-  { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
+  { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
+  { key: 'title', strong: false, names: ['praxisbeispiel'] },
   { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution', 'name der organisation', 'name der einrichtung', 'name der institution', 'name der kommune', 'einrichtung / organisation'] },
   { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz'] },
   { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
-  { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen'] },
+  { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen', 'zuständig', 'zuständigkeit', 'auskunft', 'auskünfte'] },
   { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
@@ -96,6 +99,26 @@ const labelDefs: LabelDef[] = [
   { key: 'targetGroups', strong: false, names: ['für wen', 'wer kann mitmachen', 'an wen richtet sich das angebot', 'an wen richtet sich das projekt'] },
   { key: 'partners', strong: false, names: ['mit wem', 'wer macht mit', 'wer ist beteiligt'] },
   { key: 'place', strong: true, names: ['einsatzort', 'einsatzorte', 'räumlicher umgriff'] },
+  // English labels, as in sheets of EU-funded projects (LEADER, Interreg) or written by agencies.
+  { key: 'title', strong: true, english: true, names: ['project title', 'project name', 'title of the project'] },
+  { key: 'description', strong: true, english: true, names: ['summary', 'project summary', 'abstract', 'project description', 'description'] },
+  { key: 'description', strong: false, english: true, names: ['background', 'activities', 'approach', 'results', 'outcomes', 'overview'] },
+  { key: 'purpose', strong: true, english: true, names: ['goals', 'objectives', 'aims', 'project goals', 'project objectives'] },
+  { key: 'purpose', strong: false, english: true, names: ['goal', 'objective', 'aim', 'purpose', 'mission'] },
+  { key: 'sponsor', strong: true, english: true, names: ['lead partner', 'lead-partner', 'leadpartner', 'lead organisation', 'lead organization', 'project owner', 'applicant', 'beneficiary'] },
+  { key: 'contact', strong: true, english: true, names: ['contact person', 'contact persons', 'contact details', 'project manager', 'project lead', 'project coordinator'] },
+  { key: 'contact', strong: false, english: true, names: ['contact', 'contacts'] },
+  { key: 'phone', strong: false, english: true, names: ['phone', 'telephone', 'mobile'] },
+  { key: 'place', strong: true, english: true, names: ['location', 'locations', 'project location', 'project area', 'project region'] },
+  { key: 'period', strong: true, english: true, names: ['timeline', 'timeframe', 'time frame', 'project period', 'project duration', 'duration', 'runtime'] },
+  { key: 'funding', strong: true, english: true, names: ['funding', 'financing', 'costs', 'total costs', 'funded by', 'funding programme', 'funding program'] },
+  { key: 'partners', strong: true, english: true, names: ['project partners', 'partners', 'partner organisations', 'partner organizations'] },
+  { key: 'targetGroups', strong: true, english: true, names: ['target group', 'target groups', 'target audience'] },
+  { key: 'legal', strong: true, english: true, names: ['legal basis', 'legal framework'] },
+  { key: 'website', strong: false, english: true, names: ['more information'] },
+  // The press office of a press release is no contact of the project.
+  { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien'] },
+  { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
 
@@ -126,6 +149,11 @@ function lookupOne(label: string): LabelDef | undefined {
   const name = normaliseLabel(label);
   const direct = labelIndex.get(name);
   if (direct) return direct;
+  // "Projekt-Titel", "Kontakt-Person": a compound written with a hyphen is the same label.
+  if (name.includes('-')) {
+    const joined = labelIndex.get(name.replace(/(?<=\p{L})-(?=\p{L})/gu, ''));
+    if (joined) return joined;
+  }
   if (!name.includes(' ')) return lookupCompound(name);
   const base = name.replace(qualifier, '');
   const qualified = base !== name ? labelIndex.get(base) : undefined;
@@ -241,7 +269,7 @@ export function matchLabelLine(line: string): LabelLine | null {
 
 // Specific labels, longest first, for labels that a PDF's text layer ran into the previous sentence.
 const strongLabelNames = labelDefs
-  .filter((d) => d.strong)
+  .filter((d) => d.strong && !d.english)
   .flatMap((d) => d.names)
   .sort((a, b) => b.length - a.length)
   .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
@@ -387,11 +415,74 @@ function numberedSectionHeading(line: string, lines: readonly string[], index: n
   return { key: 'other', label: (m[2] ?? '').trim(), rest: '', strong: false };
 }
 
+/*
+ * Headings the label list does not know ("3 Fachliche Ansprechstelle", "## Zeitlicher Rahmen",
+ * "Zuständig: …"): the word stems they are built from still name the field. Checked in this
+ * order, so that "Zielgruppe" is not read as a goal and "Förderzeitraum" is a period.
+ */
+const headingStems: ReadonlyArray<readonly [FieldKey, RegExp]> = [
+  ['targetGroups', /zielgruppe|adressat|teilnehmerkreis|nutzerkreis|für wen/],
+  ['contact', /ansprech|kontakt|zuständig|auskunft|rückfrage|contact/],
+  ['period', /zeitlich|zeitraum|laufzeit|zeitplan|zeitrahmen|zeitschiene|termine?\b|dauer\b|zeithorizont|timeline|schedule/],
+  ['legal', /rechtlich|rechtsgrundlage|gesetzlich|legal/],
+  ['funding', /finanz|förder|kosten|budget|zuwendung|zuschuss|\bmittel\b|mittelherkunft|invest|funding/],
+  ['partners', /partner|kooperation|netzwerk|mitwirkende/],
+  ['purpose', /\bziel|zweck|intention|\bgoal|objective/],
+  ['sponsor', /träger|antragstell|zuwendungsempf|federführ|veranstalter|einreichend|durchführende/],
+  ['place', /\bort\b|\borte\b|region|gebiet|standort|geltungsbereich|umgriff|location/],
+  ['description', /beschreibung|darstellung|inhalt|überblick|anlass|hintergrund|ausgangs|vorgehen|umsetzung|maßnahmen|ergebnis|projektidee|konzept|summary/],
+];
+
+function keyFromStems(label: string): FieldKey | null {
+  const name = normaliseLabel(label);
+  for (const [key, stem] of headingStems) if (stem.test(name)) return key;
+  return null;
+}
+
+interface UnknownHeading {
+  label: string;
+  rest: string;
+  /** "4", "4.1": the section number, when the heading has one. */
+  number: string | null;
+}
+
+/**
+ * A line that is set as a heading but names no known label: numbered ("6 Zeitlicher Rahmen",
+ * "4.1 Anlass"), a Markdown heading, a bold line, or a short capitalised "Label:" (at most three
+ * words, so that a sentence with a colon stays prose).
+ */
+function unknownHeading(line: string): UnknownHeading | null {
+  const s = line.trim();
+  if (!s || s.length > 90) return null;
+  const numbered = /^(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)\.?\)?\s+(\p{Lu}[^.!?:*]{1,60}?)(?:\*\*)?\s*:?\s*$/u.exec(s);
+  if (numbered && (numbered[2] ?? '').split(/\s+/).length <= 6) return { label: (numbered[2] ?? '').trim(), rest: '', number: numbered[1] ?? null };
+  const heading = /^#{1,6}\s+(?:\*\*)?([^.!?*]{2,60}?)(?:\*\*)?:?\s*$/.exec(s) ?? /^\*\*([^.!?*]{2,60}?):?\*\*:?\s*$/.exec(s);
+  if (heading && (heading[1] ?? '').split(/\s+/).length <= 6) return { label: (heading[1] ?? '').trim(), rest: '', number: null };
+  const labelled = /^(?:\*\*)?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+(\S.*)$/u.exec(s);
+  if (labelled) return { label: (labelled[1] ?? '').trim(), rest: (labelled[2] ?? '').trim(), number: null };
+  return null;
+}
+
+// What a section under an unknown numbered heading holds, when its name says nothing: contact
+// details, a period, amounts of money; anything else is a section of its own ('other').
+function keyFromContent(block: string): FieldKey {
+  const text = block.trim();
+  const lines = text.split('\n').filter((l) => l.trim()).length;
+  if (lines <= 6 && /@[\w.-]+\.[a-z]{2,}|\b(?:Tel(?:efon)?|Fon)\b\.?\s*:?\s*[+(0-9]/i.test(text)) return 'contact';
+  if (text.length <= 160 && /\b(?:19|20)\d{2}\b/.test(text) && /\b(?:bis|seit|ab)\b|[–-]\s*(?:\d|Q)/.test(text) && !/€|\bEUR\b|\bEuro\b/.test(text)) return 'period';
+  if (lines <= 12 && /\d[\d.,]*\s*(?:€|EUR\b|Euro\b|T€|TEUR\b|Mio\.)/.test(text)) return 'funding';
+  return 'other';
+}
+
+const numberOfLabelLine = (line: string): string | null => /^\s*(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)[.)]?\s/.exec(line)?.[1] ?? null;
+
 export function parseFields(text: string): ParsedFields {
   const lines = normaliseFieldText(text).split('\n');
   const fields: Field[] = [];
   const preamble: string[] = [];
   let current: { key: FieldKey; label: string; lines: string[] } | null = null;
+  // The number of the last numbered section ("4" of "4 Kurzdarstellung"), for its subsections.
+  let sectionNumber: string | null = null;
   const flush = () => {
     if (current) fields.push({ key: current.key, label: current.label, value: current.lines.join('\n').trim() });
   };
@@ -400,11 +491,50 @@ export function parseFields(text: string): ParsedFields {
     if (label) {
       flush();
       current = { key: label.key, label: label.label, lines: label.rest ? [label.rest] : [] };
-    } else if (current) current.lines.push(line);
+      sectionNumber = numberOfLabelLine(line) ?? sectionNumber;
+      continue;
+    }
+    // Only within a sheet that has known labels: before the first one, a heading is the title.
+    const unknown: UnknownHeading | null = current ? unknownHeading(line) : null;
+    if (current && unknown) {
+      // "4.1 Anlass" under "4 Kurzdarstellung": a subsection of the field, its heading no value.
+      if (unknown.number && sectionNumber && unknown.number.startsWith(`${sectionNumber.split('.')[0]}.`)) continue;
+      // A numbered line is a heading only as the next section of a numbered sheet ("3 …" after
+      // "2 Zuwendungsempfängerin"); otherwise it is text ("3 Wohnungen im Altbau").
+      if (unknown.number && !(sectionNumber && Number(unknown.number) === Number(sectionNumber.split('.')[0]) + 1)) {
+        current.lines.push(line);
+        continue;
+      }
+      // A "Label: value" line is read by its stems only for fields other than the description (the
+      // rows of a cost table, "Quartierskonzept: 90.000 €", name parts of the project) and not inside
+      // the funding section, whose lines are items of its own.
+      const heading: boolean = unknown.rest === '';
+      const stemKey: FieldKey | null = keyFromStems(unknown.label);
+      const byName: FieldKey | null = heading || (stemKey !== 'description' && current.key !== 'funding') ? stemKey : null;
+      const key: FieldKey | null = byName ?? (unknown.number && !unknown.number.includes('.') ? keyFromContent(blockAfter(lines, i)) : null);
+      if (key) {
+        flush();
+        current = { key, label: unknown.label, lines: unknown.rest ? [unknown.rest] : [] };
+        if (unknown.number) sectionNumber = unknown.number;
+        continue;
+      }
+    }
+    if (current) current.lines.push(line);
     else preamble.push(line);
   }
   flush();
   return { preamble: preamble.join('\n'), fields };
+}
+
+/** The lines after a heading up to the next label or numbered heading. */
+function blockAfter(lines: readonly string[], index: number): string {
+  const out: string[] = [];
+  for (let j = index + 1; j < lines.length && out.length < 20; j++) {
+    const line = lines[j] ?? '';
+    if (matchLabelLine(line) || (numberOfLabelLine(line) && unknownHeading(line))) break;
+    out.push(line);
+  }
+  return out.join('\n');
 }
 
 /** Number of distinct labels of content fields, strong or weak (for format detection of a sheet titled "Steckbrief"). */

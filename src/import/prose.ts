@@ -34,6 +34,13 @@ const salutation = /^(?:Sehr\s+geehrte|Liebe[rs]?\b|Hallo\b|Guten\s+(?:Tag|Morge
 const closing = /^(?:Mit\s+(?:den\s+)?(?:besten|freundlichen|herzlichen|vielen)\s+Grüßen|(?:Mit\s+)?(?:Freundliche|Viele|Beste|Herzliche|Liebe|Schöne)\s+Grüße|MfG|Gruß|Grüße)\b/i;
 const signatureDelimiter = /^\s*--\s*$/;
 
+const closingLine = /^[ \t]*(?:\*\*)?(?:Mit\s+(?:den\s+)?(?:besten|freundlichen|herzlichen|vielen)\s+Grüßen|(?:Mit\s+)?(?:Freundliche|Viele|Beste|Herzliche|Liebe|Schöne)\s+Grüße|MfG|Gruß|Grüße)\b|^[ \t]*--[ \t]*$/m;
+
+/** Whether a text has the closing formula or signature delimiter of a letter or mail (a quick test before frameOfProse). */
+export function hasClosing(text: string): boolean {
+  return closingLine.test(text);
+}
+
 /** Splits a prose document into its body, subject and signature. */
 export function frameOfProse(text: string): ProseDocument {
   const lines = text.split('\n');

@@ -80,3 +80,22 @@ describe('questions set in italics, answers led by "Antwort der Kommune:"', () =
     });
   });
 });
+
+describe('a letter that answers the questions by number', () => {
+  it('"Zu 1." … "Zu 4.": the closing formula ends the last answer, the signature and letterhead name contact and sponsor', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const text = [
+      'Stadt Homberg (Efze)', 'Der Magistrat', '', 'Ihr Frageformular zum Projekt „Waldkindergarten Homberg“', '',
+      'Zu 1.', 'Eltern hatten die Idee.', '', 'Zu 2.', 'Das Forstamt half.', '', 'Zu 3.', 'Fachkräfte zu finden.', '', 'Zu 4.', 'Ein Waldstück.', '',
+      'Mit freundlichen Grüßen', 'i. A. Kerstin Vogel', 'Tel. 05681 994-215',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    const r = parseQuestionnaire(text, 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Waldkindergarten Homberg');
+    expect(r.content.answers).toEqual({ decision: 'Eltern hatten die Idee.', support: 'Das Forstamt half.', challenges: 'Fachkräfte zu finden.', prerequisites: 'Ein Waldstück.' });
+    expect(r.content.sponsor?.name).toBe('Stadt Homberg (Efze)');
+    expect(r.content.contacts).toMatchObject([{ name: 'Kerstin Vogel', phone: '+49 5681 994215' }]);
+    expect(r.warnings.filter((w) => w.code === 'guessed').map((w) => w.field)).toEqual(['sponsor', 'contacts']);
+  });
+});

@@ -8,8 +8,9 @@ import { findPeriod } from './extract/period.ts';
 import { dedupePlaces, findPlaces } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { parseFields } from './fields.ts';
-import { interpretFields, placesFromSponsor } from './factsheet.ts';
+import { interpretFields, placesFromProse, placesFromSponsor } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
+import { frameOfProse, hasClosing, readSignature } from './prose.ts';
 import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
 
@@ -53,6 +54,8 @@ interface HeadingCandidate {
   after: string;
   /** Headed "Frage n". */
   frage?: boolean;
+  /** "Zu 1.": the answer follows without the question. */
+  reply?: boolean;
 }
 
 const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
@@ -83,6 +86,9 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   if (!s) return null;
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
   const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
+  // "Zu 1.", "Zu Frage 2:", "Ad 3)": a letter that answers the questions by their number only.
+  const reply = /^(?:\*\*)?(?:Zu|Ad)\s+(?:Frage\s*)?([1-4])\s*[.):]?(?:\*\*)?\s*(.*)$/i.exec(s);
+  if (reply) return { n: Number(reply[1]), question: '', after: (reply[2] ?? '').trim(), frage: true, reply: true };
   // Bold or italic ("*Frage 1: Wie …?*"): the emphasis marks the question.
   const bold = /^(\*\*|__|\*(?![\s*])|_(?![\s_]))(.+?)\1(?![*_])\s*(.*)$/.exec(s);
   if (bold) {
@@ -109,7 +115,7 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
     let endLine = i + 1;
     // The question may continue on the next lines ("Frage 1:" alone, or a wrapped question).
     // Only a numbered heading may continue; an unnumbered line is a question on its own or nothing.
-    if (c.n !== null && !c.after && !question.includes('?')) {
+    if (c.n !== null && !c.after && !question.includes('?') && !c.reply) {
       for (let j = i + 1, nonBlank = 0; j < lines.length && j <= i + 4; j++) {
         const next = (lines[j] ?? '').replace(/\*\*/g, '').trim();
         if (!next) {
@@ -178,16 +184,31 @@ function findProjectName(text: string): string | null {
   return quoted ? (quoted[1] ?? '').trim() : null;
 }
 
+// The first line of a letterhead that names the writing municipality or organisation ("Stadt Homberg (Efze)").
+const letterheadOrganisation = /^(?:(?:Kreis|Universitäts|Hochschul|Hanse)?[Ss]tadt|Gemeinde|Marktgemeinde|Landkreis|Kreis|Magistrat\s+der\s+Stadt|Kreisausschuss\s+des|Der\s+Magistrat\s+der\s+Stadt)\s+\p{Lu}[^:\n]{1,60}$|^[^:\n]{3,70}(?:e\.\s?V\.|gGmbH|GmbH|\beG)$/u;
+
+function letterhead(preamble: string): string | null {
+  const first = preamble.split('\n').map((l) => plainLine(l)).find(Boolean);
+  return first && letterheadOrganisation.test(first) ? first.replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, '') : null;
+}
+
 export function parseQuestionnaire(text: string, sourceFile: string): ExtractResult {
   const warnings: ImportWarning[] = [];
-  const { preamble, answers, found } = splitAnswers(text);
+  // A questionnaire answered in a letter or an e-mail: the closing formula ends the last answer,
+  // and the signature after it names the contact.
+  const frame = hasClosing(text) ? frameOfProse(text) : null;
+  const letter = frame !== null && frame.signature.trim() !== '';
+  const { preamble, answers, found } = splitAnswers(frame && letter ? frame.body : text);
   const answerTexts = answerKeys.map((k) => answers[k]).filter((a): a is string => a !== null);
   const allAnswers = answerTexts.join('\n\n');
-  const header = interpretFields(parseFields(preamble).fields);
+  const headerFields = parseFields(preamble).fields;
+  const header = { ...interpretFields(headerFields), fields: headerFields.length };
 
   let title = header.title;
   if (!title) {
-    const name = (answers.decision && findProjectName(answers.decision)) ?? findProjectName(allAnswers);
+    // "Ihr Frageformular zum Projekt „Waldkindergarten Homberg“": the project named in the letter's preamble.
+    const quoted = /Projekts?\w*\s+„([^“”\n]{3,300})[“”]/u.exec(preamble)?.[1];
+    const name = quoted ?? (answers.decision && findProjectName(answers.decision)) ?? findProjectName(allAnswers);
     if (name) title = stripEnclosingQuotes(plainLine(name));
   }
   if (!title) {
@@ -205,7 +226,18 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   }
 
   const proseSponsor = findSponsorInProse(allAnswers);
-  const sponsor = header.sponsor ?? (proseSponsor ? { name: proseSponsor.name, street: null, postcode: null, city: null, website: null } : null);
+  const signature = frame && letter ? readSignature(frame.signature) : null;
+  const headed = letter || header.fields === 0 ? letterhead(preamble) : null;
+  let sponsor = header.sponsor ?? (proseSponsor ? { name: proseSponsor.name, street: null, postcode: null, city: null, website: null } : null);
+  if (!sponsor && (headed || signature?.organisation)) {
+    sponsor = signature?.organisation && (!headed || signature.organisation.name === headed) ? { ...signature.organisation, website: null } : { name: headed ?? '', street: null, postcode: null, city: null, website: null };
+    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus dem Briefkopf bzw. der Unterschrift übernommen. Bitte prüfen.`));
+  }
+  let contacts = header.contacts;
+  if (!contacts.length && signature?.contacts.length) {
+    contacts = signature.contacts;
+    warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
+  }
   const funding = extractFunding(allAnswers);
   if (funding.unnamed) warnings.push(warning('funding', 'ambiguous', 'Finanzierung: eine Förderung wird erwähnt, der Geldgeber wurde aber nicht erkannt. Bitte ergänzen.'));
   // The sponsor's own name is not a funder ("… e. V. unterstützt …" in a funding sentence).
@@ -214,7 +246,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   const documentWide = extractDocumentWide(text);
   warnings.push(...header.warnings, ...documentWide.warnings);
   // Places named in the answers, then those in the title ("Inklusive Ferienspiele im Werra-Meißner-Kreis").
-  let places = header.places ?? dedupePlaces([...findPlaces(allAnswers), ...findPlaces(title)]).slice(0, 50);
+  let places = header.places ?? placesFromProse(dedupePlaces([...findPlaces(allAnswers), ...findPlaces(title)]), sponsor).slice(0, 50);
   // "Kommune: Stadt Neu-Anspach" beside "Landkreis: Hochtaunuskreis": the municipality that fills in
   // the form is a place as well as the district the header names.
   if (header.places?.length) {
@@ -236,7 +268,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     purpose: header.purpose,
     answers,
     sponsor,
-    contacts: header.contacts,
+    contacts,
     partners: header.partners ?? findPartnersInProse(allAnswers),
     places,
     period: periodFound ? { start: periodFound.start, end: periodFound.end, text: periodFound.text } : {},

@@ -33,7 +33,8 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
       role = (sep[2] ?? '').trim();
     }
   }
-  s = s.replace(salutation, '').trim();
+  // "i. A. Kerstin Vogel", "gez. Jan Roth": how a letter is signed, no part of the name.
+  s = s.replace(/^(?:i\.\s?A\.|i\.\s?V\.|gez\.)\s+/, '').replace(salutation, '').trim();
   // An office before the name: "Bürgermeister Timo Heuser", "Landrätin Anna Muster".
   const office = /^((?:Ober)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Erste[r]? (?:Kreis|Stadt)rät(?:in)?|Stadtr(?:at|ätin)|Kreisbeigeordnete[r]?|Ortsvorsteher(?:in)?|Geschäftsführer(?:in)?|Vorsitzende[r]?|Vorstand)\s+(?=\p{Lu})/u.exec(s);
   if (office) {
@@ -50,7 +51,7 @@ export type ContactDraft = Omit<ContactPerson, 'publishConsent'> & { publishCons
 const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
 
 // Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
-const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
+const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
 
 /** A person's name: two to six words, no digits, no label, markup or organisation. */
 export function looksLikePersonName(name: string): boolean {
@@ -108,8 +109,10 @@ export function parseContactBlock(text: string): ContactDraft[] {
         contact.role ??= clip(line.replace(/\*\*/g, '').trim(), 200) || null;
         continue;
       }
-      const person = parsePersonLine(line);
-      if (person && looksLikePersonName(person.name)) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };
+      // "Anna Schmidt, Koordination" or "Fachabteilung Umwelt, Frau Carolin Weidmann".
+      const named = parsePersonLine(line);
+      const person = named && looksLikePersonName(named.name) ? named : /,\s*(?:Herrn?|Frau|Hr\.|Fr\.)\s/.test(line) ? personBeforeDetails(line) : null;
+      if (person) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };
     }
     if (contact) contacts.push(contact);
   }

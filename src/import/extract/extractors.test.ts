@@ -443,3 +443,66 @@ describe('second round of generic rules', () => {
     expect(parsePartnersField('Jugendpflegen der Städte Eschwege und Hessisch Lichtenau, Sportjugend').map((p) => p.name)).toEqual(['Jugendpflegen der Städte Eschwege und Hessisch Lichtenau', 'Sportjugend']);
   });
 });
+
+describe('third round of generic rules', () => {
+  it('quarters and half-years: the first month when a period starts there, the last when it ends there', () => {
+    expect(findPeriod('Timeline: Q3/2022 – Q2/2025')).toMatchObject({ start: '2022-07', end: '2025-06' });
+    expect(findPeriod('vom 3. Quartal 2021 bis 2. Halbjahr 2023')).toMatchObject({ start: '2021-07', end: '2023-12' });
+    expect(findPeriod('Abschluss bis Q4 2024')).toMatchObject({ start: null, end: '2024-12' });
+    expect(parsePeriodField('Start Q1/23')).toMatchObject({ start: '2023-01', end: null });
+  });
+
+  it('a date in the sentence of a verb that starts something is the start', () => {
+    expect(findPeriod('Deshalb hat der Kreis im Herbst 2022 gemeinsam mit Partnern ein Pfandsystem eingeführt.')).toMatchObject({ start: '2022', text: 'im Herbst 2022' });
+    // Without such a verb a date in a sentence is no period.
+    expect(findPeriod('Im Herbst 2022 war es trocken.')).toBeNull();
+  });
+
+  it('funding: the land under other words, the municipality\'s share, an unstated remainder, the parts after "davon"', () => {
+    const land = extractFunding('Gesamtausgaben: 260.000 Euro\ndavon Landeszuwendung (Klimarichtlinie): 182.000 Euro\ndavon kommunaler Anteil: 78.000 Euro', { field: true });
+    expect(land.sources).toEqual([{ name: 'Land Hessen', kind: 'land', amountCents: 18_200_000 }]);
+    expect([land.totalCents, land.ownCents]).toEqual([26_000_000, 7_800_000]);
+    const rest = extractFunding('480 TEUR, davon 360 TEUR LEADER, Rest Eigenmittel LK', { field: true, labelRole: 'total' });
+    expect(rest.sources).toContainEqual({ name: 'LEADER', kind: 'eu', amountCents: 36_000_000 });
+    expect([rest.totalCents, rest.grantCents, rest.ownCents]).toEqual([48_000_000, 36_000_000, null]);
+  });
+
+  it('funding: a free role word explains the nearest amount before it', () => {
+    const f = extractFunding('Die Becher kosteten rund 95.000 Euro. 60.000 Euro kamen aus dem Förderprogramm des Hessischen Ministeriums für Soziales und Integration, 35.000 Euro brachte der Kreis als Eigenanteil auf.');
+    expect(f.ownCents).toBe(3_500_000);
+    expect(f.sources).toContainEqual({ name: 'Hessisches Ministerium für Soziales und Integration', kind: 'land', amountCents: 6_000_000 });
+  });
+
+  it('funders as the subject of the verb or in the genitive, not a known funder twice and not people', () => {
+    expect(findFunders('Den Bauwagen hat der Förderverein mit Spenden von rund 18.000 Euro finanziert.')).toEqual([{ name: 'Förderverein', kind: 'sonstige', amountCents: null }]);
+    expect(findFunders('Zuschuss der Umweltlotterie GENAU: 8.500 €')).toEqual([{ name: 'Umweltlotterie GENAU', kind: 'sonstige', amountCents: null }]);
+    expect(findFunders('Das Projekt erhielt einen Zuschuss des Landes.')).toEqual([{ name: 'Land Hessen', kind: 'land', amountCents: null }]);
+    expect(findFunders('Spenden der Bürgerinnen und Bürger finanzierten den Rest.')).toEqual([]);
+    // "Förderung der …" names what is promoted as often as who pays.
+    expect(findFunders('Ziel ist die Förderung der Gesundheit.')).toEqual([]);
+  });
+
+  it('a contact block: an office before the person, a letter signed "i. A."', () => {
+    expect(parseContactBlock('Fachabteilung Umwelt, Frau Carolin Weidmann\nTelefon 06074 911-520')).toMatchObject([{ name: 'Carolin Weidmann', phone: '+49 6074 911520' }]);
+    expect(parseContactBlock('i. A. Kerstin Vogel\nTel. 05681 994-215')).toMatchObject([{ name: 'Kerstin Vogel', phone: '+49 5681 994215' }]);
+  });
+
+  it('the sponsor in prose: a municipality as the subject of the verb that started the project; the registered name of a club', () => {
+    expect(findSponsorInProse('Deshalb hat der Wetteraukreis im Herbst 2022 ein Pfandsystem eingeführt.')?.name).toBe('Wetteraukreis');
+    expect(findSponsorInProse('Die Gemeinde Biebertal hat 2021 einen Bürgerbus eingerichtet.')?.name).toBe('Gemeinde Biebertal');
+    // A municipality that only appears in the sentence is no sponsor.
+    expect(findSponsorInProse('Der Bus fährt durch die Gemeinde Biebertal.')).toBeNull();
+    expect(findSponsorInProse('Veranstalter ist der Verein Lebenswertes Lich e. V., Kontakt: Jutta Brückner')?.name).toBe('Lebenswertes Lich e. V.');
+  });
+
+  it('participation: a quotation and a sentence about investing money are no offer to join', () => {
+    expect(findParticipation('„Mit dem Modell können sich Bürgerinnen und Bürger an der Energiewende beteiligen“, sagte der Oberbürgermeister.').status).toBe('unknown');
+    expect(findParticipation('Bürgerinnen und Bürger können sich schon ab 250 Euro beteiligen.').status).toBe('unknown');
+    expect(findParticipation('Weitere Kommunen können sich beteiligen.').status).toBe('open');
+  });
+
+  it('partners after "gemeinsam mit" up to the legal form that ends the name; "LK" for Landkreis', () => {
+    expect(findPartnersInProse('Deshalb hat der Kreis gemeinsam mit der Wirtschaftsförderung Wetterau GmbH ein Pfandsystem eingeführt.').map((p) => p.name)).toEqual(['Wirtschaftsförderung Wetterau GmbH']);
+    expect(findPlaces('6 Dörfer im LK Waldeck-Frankenberg')).toMatchObject([{ regionId: 'lk-waldeck-frankenberg', label: 'LK Waldeck-Frankenberg' }]);
+  });
+});

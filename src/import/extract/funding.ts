@@ -37,7 +37,7 @@ const funders: Funder[] = [
   },
   { pattern: /Nachhaltigkeitsstrategie\s+Hessen/u, kind: 'land', name: () => 'Nachhaltigkeitsstrategie Hessen' },
   // In a Hessian document "das Land" is Hessen.
-  { pattern: /\bLand(?:es)?\s+Hessen\b|\bLandesmitteln?\b|\bLandesprogramm|\b(?:[Dd]as|[Dd]em|[Dd]es|vom)\s+Land(?:es)?\b(?![\p{L}-])/u, kind: 'land', name: () => 'Land Hessen', generic: true },
+  { pattern: /\bLand(?:es)?\s+Hessen\b|\bLandes(?:mitteln?|zuwendung(?:en)?|zuschuss|zuschüsse[n]?|förderung|anteil)\b|\bLandesprogramm|\b(?:[Dd]as|[Dd]em|[Dd]es|vom)\s+Land(?:es)?\b(?![\p{L}-])/u, kind: 'land', name: () => 'Land Hessen', generic: true },
   {
     pattern: new RegExp(String.raw`Bundesministeri(?:ums|um)\s+(für|der|des)\s+(${CAPWORDS})`, 'u'),
     kind: 'bund',
@@ -84,18 +84,18 @@ const genericProgramme = /^(?:(?:Förder|Landes|Bundes|Sonder|Investitions|Aktio
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
-  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\bkostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)/;
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\bkostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b/;
 /*
  * Role words, as data: the role an amount plays is told by a word next to it. "third" (third-party
  * funds, donations) is a role of its own so that such an amount is not read as a grant.
  */
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
-  ['own', /Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital/giu],
+  ['own', /Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil/giu],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring/giu],
-  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
+  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
   ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
 ];
-const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung|Eigenkapital/i;
+const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung|Eigenkapital|kommunale[rn]?\s+(?:Eigen)?Anteil/i;
 const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten|Gesamtinvestition|Investitionsvolumen|Investitionssumme/i;
 
 export interface ExtractedFunding {
@@ -114,21 +114,22 @@ export function findFunders(clause: string): FundingSourceDraft[] {
 }
 
 function funderHits(clause: string): Array<{ index: number; source: FundingSourceDraft }> {
-  const hits: Array<{ index: number; source: FundingSourceDraft; generic: boolean }> = [];
+  const hits: Array<{ index: number; end: number; source: FundingSourceDraft; generic: boolean }> = [];
   for (const f of funders) {
     const m = f.pattern.exec(clause);
     if (!m) continue;
     const name = f.name(m).trim();
     if (f.weak && (hits.some((h) => h.source.kind !== 'eigenmittel') || genericProgramme.test(name))) continue;
-    hits.push({ index: m.index, source: { name, kind: f.kind, amountCents: null }, generic: f.generic ?? false });
+    hits.push({ index: m.index, end: m.index + m[0].length, source: { name, kind: f.kind, amountCents: null }, generic: f.generic ?? false });
   }
   // A funder not in the list, named after a funding verb ("gefördert von der Umweltlotterie GENAU").
-  for (const m of clause.matchAll(namedFunder)) {
+  for (const m of [...clause.matchAll(namedFunder), ...clause.matchAll(subjectFunder), ...clause.matchAll(genitiveFunder)]) {
     const from = m.index + m[0].length - (m[1] ?? '').length;
     const name = (m[1] ?? '').replace(/(?:\s+(?:für|der|des|und|mit|im|in))+$/u, '').trim();
-    if (name.length < 4 || hits.some((h) => h.index >= from && h.index < from + name.length + 1)) continue;
-    if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen)\b/u.test(name)) continue;
-    hits.push({ index: from, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
+    // A known funder already covers the words ("Zuschuss des Landes" is the Land Hessen).
+    if (name.length < 4 || hits.some((h) => h.index < from + name.length && h.end > from)) continue;
+    if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen|Bürger|Eltern|Mitglieder|Einwohner|Anwohner|Teilnehm|Besucher)/u.test(name)) continue;
+    hits.push({ index: from, end: from + name.length, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
   }
   // "Stadt Hanau (Eigenmittel)": the municipality's own funds are the own funds, not a funder of their own.
   const ownFunds = hits.filter((h) => h.source.kind === 'eigenmittel');
@@ -155,6 +156,16 @@ const namedFunder = new RegExp(
   'gu',
 );
 
+// "Den Bauwagen hat der Förderverein mit Spenden … finanziert": the funder as the subject of the verb.
+const subjectFunder = new RegExp(
+  String.raw`\b(?:hat|haben|hatte|hatten)\s+(?:der|die|das)\s+(${NAME})(?=(?:\s+[\p{L}\d.,€-]+){0,12}?\s+(?:finanziert|bezuschusst|gefördert|bezahlt)\b)`,
+  'gu',
+);
+
+// "Zuschuss der Umweltlotterie GENAU", "Fördermittel des Landkreises": the giver in the genitive
+// (not after "Förderung", which is as often the cause promoted: "Förderung der Gesundheit").
+const genitiveFunder = new RegExp(String.raw`\b(?:Zuschuss|Zuschüsse|Zuwendung(?:en)?|Fördermittel[n]?|Spenden?|Fördergeld(?:er)?)\s+(?:der|des|vom)\s+(${NAME})`, 'gu');
+
 type Role = 'grant' | 'own' | 'total' | 'third';
 
 interface Cue {
@@ -163,10 +174,16 @@ interface Cue {
   end: number;
 }
 
+// "Rest Eigenmittel", "der übrige Eigenanteil": a role whose amount the text does not state.
+const remainder = /\b(?:Rest|restlichen?|übrigen?|verbleibenden?)\s+$/iu;
+
 function findCues(clause: string): Cue[] {
   const cues: Cue[] = [];
   for (const [role, pattern] of roleCues)
-    for (const m of clause.matchAll(pattern)) if (!cues.some((c) => m.index < c.end && m.index + m[0].length > c.index)) cues.push({ role, index: m.index, end: m.index + m[0].length });
+    for (const m of clause.matchAll(pattern)) {
+      if (remainder.test(clause.slice(Math.max(0, m.index - 16), m.index))) continue;
+      if (!cues.some((c) => m.index < c.end && m.index + m[0].length > c.index)) cues.push({ role, index: m.index, end: m.index + m[0].length });
+    }
   return cues.sort((a, b) => a.index - b.index);
 }
 
@@ -203,11 +220,26 @@ function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role
       used.add(cue);
     }
   }
+  // "60.000 Euro kamen aus dem Programm …, 35.000 Euro brachte der Kreis als Eigenanteil auf": a role
+  // word still free explains the nearest amount before it in its part of the sentence.
+  for (const cue of cues) {
+    if (used.has(cue)) continue;
+    let i = -1;
+    amounts.forEach((a, k) => {
+      if (roles[k] === null && a.index + a.text.length <= cue.index && !/[,;]\s/.test(clause.slice(a.index + a.text.length, cue.index))) i = k;
+    });
+    if (i >= 0) {
+      roles[i] = cue.role;
+      used.add(cue);
+    }
+  }
   amounts.forEach((a, i) => {
     if (roles[i] !== null) return;
     const after = cues.find((c) => !used.has(c) && c.index >= a.index + a.text.length);
     const before = [...cues].reverse().find((c) => c.end <= a.index);
-    roles[i] = after?.role ?? before?.role ?? labelRole;
+    const role = after?.role ?? before?.role ?? labelRole;
+    // "Budget: 480 TEUR, davon 360 TEUR LEADER": a part of the whole is not the whole.
+    roles[i] = role === 'total' && /\bdavon\b/.test(clause.slice(0, a.index)) ? null : role;
   });
   return roles;
 }

@@ -30,12 +30,16 @@ const openPatterns = [
   /\b(?:Anmeldung(?:en)?|Bewerbung(?:en)?|Einstieg|Beitritt|Teilnahme)\b(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:ist|sind)\b(?!(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:nicht|keine?)\b)(?:[^.!?]|(?<=\d)\.(?=\d))*\bmöglich\b/iu,
 ];
 
+const quotation = /^\s*[„"»].*[“"«],?\s+(?:sagte|sagt|so|erklärte|erklärt|betonte|betont|meinte|freut sich)\b/u;
+
 const participationWord = /teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
 
 export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {
   // Every pattern names one of these words; without them there is nothing to look for.
   if (!participationWord.test(text)) return { status: 'unknown', text: null };
-  const sentences = splitSentences(text);
+  // A quotation ("„Mit dem Modell können sich Bürgerinnen und Bürger … beteiligen“, sagte …") and a
+  // sentence about money ("schon ab 250 Euro … beteiligen") speak of something else than joining.
+  const sentences = splitSentences(text).filter((s) => !quotation.test(s) && !(/beteilig/i.test(s) && /\d\s*(?:€|Euro\b|EUR\b)/.test(s)));
   for (const s of sentences) if (closedPatterns.some((p) => p.test(s))) return { status: 'closed', text: clip(s, 2000) };
   for (const s of sentences) if (openPatterns.some((p) => p.test(s))) return { status: 'open', text: clip(s, 2000) };
   return { status: 'unknown', text: null };

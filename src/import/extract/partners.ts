@@ -49,6 +49,9 @@ function namesToClauseEnd(text: string): string | null {
     if (/^\p{Lu}/u.test(t) || /^\p{L}+-$/u.test(t) || nameConnector.test(t) || /^\(.*\)$/.test(t) || /^(?:e\.\s?V\.|gGmbH|GmbH|eG)$/.test(t)) continue;
     // "dem örtlichen Sportverein": an adjective before a name.
     if (/^\p{Ll}+(?:e|en|er|es)$/u.test(t) && /^\p{Lu}/u.test(tokens[i + 1] ?? '')) continue;
+    // "gemeinsam mit der Wirtschaftsförderung Wetterau GmbH ein Pfandsystem …": a legal form ends the name.
+    const before = tokens.slice(0, i).join(' ');
+    if (i > 1 && /(?:e\.\s?V\.|g?GmbH|\beG|\bAG|gAG|mbH)$/u.test(before)) return before;
     return null;
   }
   // An organisation is named: a legal form, an abbreviation or a word for a body ("Amt", "Verein", "Stadt").

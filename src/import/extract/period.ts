@@ -19,17 +19,34 @@ const MONTH_NUM = String.raw`\d{1,2}\s?[/.]\s?\d{4}`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 // "1. Januar 2023": a day with the month's name.
 const DAY_MONTH_NAME = String.raw`\d{1,2}\.\s?${MONTH_NAME}`;
-const DATE = String.raw`(?<![\d.])(?:${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+// Quarters and half-years ("Q3/2022", "3. Quartal 2022", "2. Halbjahr 2023", "2. HJ 2023"): month
+// precision, the first month when the period starts there, the last when it ends there.
+const QUARTER = String.raw`(?:Q\s?[1-4]\s?[/.\s]\s?|[1-4]\.\s?(?:Quartal|Qu\.)\s+|[12]\.\s?(?:Halbjahr|HJ)\s+)(?:\d{4}|'?\d{2}(?!\d))`;
+const DATE = String.raw`(?<![\d.])(?:${QUARTER}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
 
 const rangePattern = new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${DATE})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${DATE})`, 'giu');
 const startPattern = new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${DATE})`, 'giu');
+// "hat der Kreis im Herbst 2022 … ein Pfandsystem eingeführt": a date in the sentence of a verb that starts something.
+const startedPattern = new RegExp(
+  String.raw`\b(?:[Ii]m|[Ii]n)\s+(${DATE})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen)\b)`,
+  'gu',
+);
 const endPattern = new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${DATE})`, 'giu');
 const ongoingPattern = /\b(?:fortlaufend|laufend|dauerhaft|unbefristet|auf Dauer angelegt)\b/i;
 
-/** One date as written → partial date ("2019", "2019-06", "2019-06-01"), or null. */
-export function parseDateToken(token: string): string | null {
+/**
+ * One date as written → partial date ("2019", "2019-06", "2019-06-01"), or null. A quarter or a
+ * half-year is its first month, or its last when it ends a period (`role: 'end'`).
+ */
+export function parseDateToken(token: string, role: 'start' | 'end' = 'start'): string | null {
   const t = token.trim();
-  let m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$/.exec(t);
+  let m = /^(?:Q\s?([1-4])\s?[/.\s]\s?|([1-4])\.\s?(?:Quartal|Qu\.)\s+|([12])\.\s?(?:Halbjahr|HJ)\s+)'?(\d{4}|\d{2})$/i.exec(t);
+  if (m) {
+    const months = m[3] ? 6 : 3;
+    const index = Number(m[1] ?? m[2] ?? m[3]) - 1;
+    return partial(fullYear(m[4] ?? ''), role === 'end' ? (index + 1) * months : index * months + 1);
+  }
+  m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$/.exec(t);
   if (m) return partial(fullYear(m[3] ?? ''), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})\.\s?(\p{L}+)\.?\s+(\d{4})$/u.exec(t);
   if (m) {
@@ -78,21 +95,22 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   const rejected: Array<[number, number]> = [];
   for (const m of flat.matchAll(rangePattern)) {
     const start = parseDateToken(m[1] ?? '');
-    const end = parseDateToken(m[2] ?? '');
+    const end = parseDateToken(m[2] ?? '', 'end');
     if (start && end && earliestDay(start) <= latestDay(end)) candidates.push({ index: m.index, text: m[0], start, end });
     else rejected.push([m.index, m.index + m[0].length]);
   }
-  for (const m of flat.matchAll(startPattern)) {
-    const start = parseDateToken(m[1] ?? '');
-    if (start) candidates.push({ index: m.index, text: m[0], start, end: null });
-  }
+  for (const pattern of [startPattern, startedPattern])
+    for (const m of flat.matchAll(pattern)) {
+      const start = parseDateToken(m[1] ?? '');
+      if (start) candidates.push({ index: m.index, text: m[0], start, end: null });
+    }
   // Earliest wins; at the same position the longer (a range over "ab <date>") wins.
   candidates.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const best = candidates[0];
   if (best) return { start: best.start, end: best.end, text: best.text.trim() };
   for (const m of flat.matchAll(endPattern)) {
     if (rejected.some(([from, to]) => m.index >= from && m.index < to)) continue;
-    const end = parseDateToken(m[1] ?? '');
+    const end = parseDateToken(m[1] ?? '', 'end');
     if (end) return { start: null, end, text: m[0].trim() };
   }
   if (options.allowOngoing) {
@@ -105,9 +123,9 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
 const singleDate = new RegExp(DATE, 'u');
 
 /** The first date in a text ("03/2021", "30.06.2024", "Herbst 2024"), as a partial date, or null. */
-export function findDate(text: string): string | null {
+export function findDate(text: string, role: 'start' | 'end' = 'start'): string | null {
   const m = singleDate.exec(text.replace(/\s+/g, ' '));
-  return m ? parseDateToken(m[0]) : null;
+  return m ? parseDateToken(m[0], role) : null;
 }
 
 /**
@@ -121,7 +139,7 @@ export function parsePeriodField(value: string): ExtractedPeriod & { understood:
     // "Planung seit 2019, Bezug im Mai 2023", "Konzept 2020–2021, Umsetzung 2022–2025": in a period
     // field a later date after the first period is the end.
     const at = text.indexOf(found.text);
-    const later = at < 0 ? [] : [...text.slice(at + found.text.length).matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).filter((d): d is string => d !== null);
+    const later = at < 0 ? [] : [...text.slice(at + found.text.length).matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0], 'end')).filter((d): d is string => d !== null);
     const last = later[later.length - 1];
     if (last && earliestDay(found.start) <= latestDay(last) && last !== found.start && (!found.end || latestDay(last) > latestDay(found.end)))
       return { start: found.start, end: last, text, understood: true };
@@ -129,9 +147,9 @@ export function parsePeriodField(value: string): ExtractedPeriod & { understood:
   if (found?.start || found?.end) return { start: found.start, end: found.end, text, understood: true };
   // "Aufbau im Frühjahr 2023, Betrieb dauerhaft", "Planung 2022, Bau 2023": in a period field the
   // first date is the start and a later last date the end.
-  const dates = [...text.matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).filter((d): d is string => d !== null);
-  const first = dates[0] ?? null;
-  const last = dates.length > 1 ? (dates[dates.length - 1] ?? null) : null;
+  const tokens = [...text.matchAll(new RegExp(DATE, 'gu'))].map((m) => m[0]);
+  const first = tokens[0] ? parseDateToken(tokens[0]) : null;
+  const last = tokens.length > 1 ? parseDateToken(tokens[tokens.length - 1] ?? '', 'end') : null;
   const end = last && first && earliestDay(first) <= latestDay(last) && last !== first ? last : null;
   return { start: first, end, text, understood: found !== null || first !== null };
 }

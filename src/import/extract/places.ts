@@ -39,6 +39,8 @@ const aliasEntries: AliasEntry[] = regions
       const flexibleKreis = /\p{L}-?[Kk]reis$/u.test(alias) && !/\s/.test(alias);
       const body = (flexibleKreis ? `${escapeRegExp(alias.replace(/-?[Kk]reis$/, ''))}-?[Kk]reis(?:es)?` : escapeRegExp(alias).replace(/([Kk]reis)(?= |$)/g, '$1(?:es)?'))
         .replace(/^Hessen$/, 'Hessens?')
+        // "LK Waldeck-Frankenberg": the abbreviation of administrative writing, in the same pattern.
+        .replace(/^Landkreis\(\?:es\)\?(?= )/, '(?:Landkreis(?:es)?|LK)')
         .replace(/ /g, '\\s+');
       return {
         regionId: r.id,
