@@ -78,8 +78,8 @@ it('the generated fixtures are up to date (npx tsx scripts/generate-import-fixtu
   const generated = await generateImportFixtures();
   const stale = [...generated].filter(([name, bytes]) => !existsSync(new URL(name, fixturesDir)) || Buffer.compare(load(name), Buffer.from(bytes)) !== 0).map(([name]) => name);
   expect(stale).toEqual([]);
-  // Small enough to commit.
-  for (const [name, bytes] of generated) expect({ name, small: bytes.length < 16 * 1024 }).toEqual({ name, small: true });
+  // Small enough to commit (the longest held-out documents make PDFs of about 21 KB).
+  for (const [name, bytes] of generated) expect({ name, small: bytes.length < 32 * 1024 }).toEqual({ name, small: true });
 });
 
 describe.each(documents)('%s', (name) => {
