@@ -59,7 +59,7 @@ const labelDefs: LabelDef[] = [
   { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
   { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes', 'bezeichnung', 'name des vorhabens', 'bezeichnung des vorhabens', 'name der maßnahme', 'vorhabenstitel', 'vorhabensbezeichnung'] },
   { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung', 'zielsetzungen', 'ziele und zweck', 'zweck und ziele', 'zielstellung', 'vorhabensziele'] },
-  { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele'] },
+  { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele', 'angestrebte wirkung', 'angestrebte wirkungen', 'erwartete wirkung', 'erwartete wirkungen', 'angestrebte ergebnisse', 'erwartete ergebnisse', 'wirkungsziele'] },
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
   { key: 'title', strong: false, names: ['praxisbeispiel'] },
@@ -70,7 +70,7 @@ const labelDefs: LabelDef[] = [
   { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
-  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse'] },
+  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse', 'ortsbezug', 'regionaler bezug'] },
   { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo', 'landkreis', 'kreis'] },
   { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
   { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
@@ -116,8 +116,8 @@ const labelDefs: LabelDef[] = [
   { key: 'targetGroups', strong: true, english: true, names: ['target group', 'target groups', 'target audience'] },
   { key: 'legal', strong: true, english: true, names: ['legal basis', 'legal framework'] },
   { key: 'website', strong: false, english: true, names: ['more information'] },
-  // The press office of a press release is no contact of the project.
-  { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien'] },
+  // The press office of a press release is no contact of the project; the people of an interview are no partners.
+  { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
@@ -322,6 +322,10 @@ function untable(text: string): string {
       }
       block.push({ cells: cellsOf(line) ?? [], header: false });
     }
+    // "Nr. | Angabe | Inhalt" with rows "1 | Projektbezeichnung | …": a first column that only
+    // numbers the rows says nothing; without it the table is one of labels and values.
+    if (block.length >= 2 && block.every((r) => r.cells.length >= 3 && /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|Nr\.?|Pos\.?|lfd\.\s?Nr\.?|[A-H][.)]?)?$/i.test(r.cells[0] ?? '')))
+      for (const r of block) r.cells = r.cells.slice(1);
     // Merged cells as converters write them: a row of one cell (or a first cell spanning both
     // columns, the second left empty) is a heading within the table; a row whose first cell is
     // empty continues the value above it (a label cell merged over several rows).

@@ -7,7 +7,7 @@ import { findPartnersInProse } from './extract/partners.ts';
 import { findPeriod } from './extract/period.ts';
 import { dedupePlaces, findPlaces } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
-import { parseFields } from './fields.ts';
+import { matchLabelLine, parseFields, type FieldKey } from './fields.ts';
 import { interpretFields, placesFromProse, placesFromSponsor } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
 import { frameOfProse, hasClosing, readSignature } from './prose.ts';
@@ -46,6 +46,8 @@ export interface QuestionHeading {
   after: string;
   /** Recognised by the form's own wording, a "Frage n" heading or a question mark; not only by a topic word. */
   strong: boolean;
+  /** Asked in an interview: each paragraph of the answer may be led by the speaker's name. */
+  speaker?: boolean;
 }
 
 interface HeadingCandidate {
@@ -56,6 +58,8 @@ interface HeadingCandidate {
   frage?: boolean;
   /** "Zu 1.": the answer follows without the question. */
   reply?: boolean;
+  /** "**Redaktion:** Wie …?": a question in an interview, whose answers are led by the speaker's name. */
+  speaker?: boolean;
 }
 
 const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
@@ -98,6 +102,8 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     if (onlyNumber) return { n: Number(onlyNumber[2]), question: rest.replace(/^[:.]\s*/, ''), after: '', frage: Boolean(onlyNumber[1]) };
     const numbered = number.exec(inner);
     if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
+    // "**Redaktion:** Wie ist es …?": an interviewer's question led by the speaker.
+    if (/^[\p{L} .-]{2,40}:$/u.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: true };
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
@@ -149,7 +155,7 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
       }
     }
     if (n === null) continue;
-    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after, strong });
+    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after, strong, ...(c.speaker ? { speaker: true } : {}) });
     last = n;
     i = endLine - 1;
   }
@@ -161,19 +167,36 @@ const answerPrefix = /^\s*(?:\*\*|__|\*|_)?(?:Unsere\s+)?Antwort(?:\s+(?:der|des
 
 const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfällt|n\.\s?a\.?|nicht\s+zutreffend|\?+)$/i;
 
-export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number> } {
+// Fields after the last answer ("Kontakt für Rückfragen: …", "Ansprechpartnerin: …"): the form's
+// footer, no part of the answer.
+const footerKeys = new Set<FieldKey>(['contact', 'phone', 'email', 'sponsor', 'website', 'address']);
+
+export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number>; footer: string } {
   const lines = untableQuestions(text).split('\n');
   const headings = findQuestionHeadings(lines);
   const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
+  const last = headings[headings.length - 1];
+  let footerStart = lines.length;
+  if (last) {
+    for (let i = last.endLine; i < lines.length; i++) {
+      const label = (lines[i - 1] ?? '').trim() === '' ? matchLabelLine(lines[i] ?? '') : null;
+      if (label && footerKeys.has(label.key)) {
+        footerStart = i;
+        break;
+      }
+    }
+  }
   headings.forEach((h, idx) => {
-    const until = headings[idx + 1]?.startLine ?? lines.length;
-    const body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(answerPrefix, '');
+    const until = headings[idx + 1]?.startLine ?? footerStart;
+    let body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(answerPrefix, '');
+    // "**Sascha Weber:** Der Anstoß kam …": the speaker's name leads the answer.
+    if (h.speaker) body = body.replace(/^([ \t]*)(?:\*\*|__)[\p{L} .-]{2,40}:(?:\*\*|__)[ \t]*/gmu, '$1');
     const answer = toLongText(body);
     const key = answerKeys[h.n - 1];
     if (key) answers[key] = answer && !placeholderAnswer.test(plainLine(answer)) ? clip(answer, 20_000) : null;
   });
   const preamble = lines.slice(0, headings[0]?.startLine ?? 0).join('\n');
-  return { preamble, answers, found: new Set(headings.map((h) => h.n)) };
+  return { preamble, answers, found: new Set(headings.map((h) => h.n)), footer: lines.slice(footerStart).join('\n') };
 }
 
 /** The project name: written in italics ("*Verzahnung …*") or in quotes after "Projekt". */
@@ -187,9 +210,18 @@ function findProjectName(text: string): string | null {
 // The first line of a letterhead that names the writing municipality or organisation ("Stadt Homberg (Efze)").
 const letterheadOrganisation = /^(?:(?:Kreis|Universitäts|Hochschul|Hanse)?[Ss]tadt|Gemeinde|Marktgemeinde|Landkreis|Kreis|Magistrat\s+der\s+Stadt|Kreisausschuss\s+des|Der\s+Magistrat\s+der\s+Stadt)\s+\p{Lu}[^:\n]{1,60}$|^[^:\n]{3,70}(?:e\.\s?V\.|gGmbH|GmbH|\beG)$/u;
 
-function letterhead(preamble: string): string | null {
-  const first = preamble.split('\n').map((l) => plainLine(l)).find(Boolean);
-  return first && letterheadOrganisation.test(first) ? first.replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, '') : null;
+/**
+ * The municipality or organisation named on a line of its own at the top ("Stadt Homberg (Efze)",
+ * "Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)"): among the first lines, without a district
+ * in parentheses (which tells where, not who).
+ */
+function letterhead(preamble: string): { name: string; district: string | null } | null {
+  const lines = preamble.split('\n').map((l) => plainLine(l)).filter(Boolean).slice(0, 4);
+  const line = lines.find((l) => letterheadOrganisation.test(l) && !/:/.test(l));
+  if (!line) return null;
+  const district = /\s*\(((?:Land)?[Kk]reis\b[^)]*|[^)]*[Kk]reis)\)$/u.exec(line);
+  const name = (district ? line.slice(0, district.index) : line).replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, '');
+  return { name, district: district?.[1] ?? null };
 }
 
 export function parseQuestionnaire(text: string, sourceFile: string): ExtractResult {
@@ -198,7 +230,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   // and the signature after it names the contact.
   const frame = hasClosing(text) ? frameOfProse(text) : null;
   const letter = frame !== null && frame.signature.trim() !== '';
-  const { preamble, answers, found } = splitAnswers(frame && letter ? frame.body : text);
+  const { preamble, answers, found, footer } = splitAnswers(frame && letter ? frame.body : text);
   const answerTexts = answerKeys.map((k) => answers[k]).filter((a): a is string => a !== null);
   const allAnswers = answerTexts.join('\n\n');
   const headerFields = parseFields(preamble).fields;
@@ -227,13 +259,14 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
 
   const proseSponsor = findSponsorInProse(allAnswers);
   const signature = frame && letter ? readSignature(frame.signature) : null;
-  const headed = letter || header.fields === 0 ? letterhead(preamble) : null;
+  const headed = letterhead(preamble);
   let sponsor = header.sponsor ?? (proseSponsor ? { name: proseSponsor.name, street: null, postcode: null, city: null, website: null } : null);
   if (!sponsor && (headed || signature?.organisation)) {
-    sponsor = signature?.organisation && (!headed || signature.organisation.name === headed) ? { ...signature.organisation, website: null } : { name: headed ?? '', street: null, postcode: null, city: null, website: null };
+    sponsor = signature?.organisation && (!headed || signature.organisation.name === headed.name) ? { ...signature.organisation, website: null } : { name: headed?.name ?? '', street: null, postcode: null, city: null, website: null };
     warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus dem Briefkopf bzw. der Unterschrift übernommen. Bitte prüfen.`));
   }
   let contacts = header.contacts;
+  if (!contacts.length && footer.trim()) contacts = interpretFields(parseFields(footer).fields).contacts;
   if (!contacts.length && signature?.contacts.length) {
     contacts = signature.contacts;
     warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
@@ -253,6 +286,8 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     const own = placesFromSponsor(sponsor)[0];
     if (own && !places.some((p) => (own.regionId ? p.regionId === own.regionId : p.label.toLowerCase() === own.label.toLowerCase()))) places = [own, ...places];
   }
+  // "Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)" at the top: the district is a place too.
+  if (headed?.district && !header.places) places = dedupePlaces([...places, ...findPlaces(headed.district)]);
   if (!places.length) {
     // The municipality that fills in the questionnaire is where the project runs.
     places = placesFromSponsor(sponsor);

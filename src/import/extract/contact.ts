@@ -93,7 +93,7 @@ export function parseContactBlock(text: string): ContactDraft[] {
       const line = raw.trim();
       if (!line) continue;
       const email = findEmail(line);
-      const phone = /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}/.test(line) ? findPhone(line) : null;
+      const phone = /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null;
       if (email || phone) {
         if (!contact) {
           const person = personBeforeDetails(line);

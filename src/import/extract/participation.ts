@@ -21,6 +21,8 @@ const openPatterns = [
   /\bTeilnahme\b[^.!?]*\b(?:ist|sind)\s+(?:jederzeit\s+|weiterhin\s+|noch\s+|ab\s+sofort\s+)?möglich/iu,
   new RegExp(String.raw`\b(?:können|kann)\b[^.!?]*\b(?:weitere|neue|interessierte)\b[^.!?]*\b${joinVerb}`, 'iu'),
   /\boffen\s+für\s+(?:weitere|neue|interessierte)\b/iu,
+  // "Neue Fahrerinnen und Fahrer sind jederzeit willkommen."
+  /\b(?:weitere|neue|interessierte)\b[^.!?]*\b(?:sind|ist)\b[^.!?]*\bwillkommen\b/iu,
   // "Die Teilnahme steht allen Kommunen offen."
   /\b(?:steht|stehen)\b[^.!?]*\b(?:allen|weiteren|interessierten|neuen)\b[^.!?]*\boffen\b/iu,
   // "Weitere Geschäfte können jederzeit mitmachen."
@@ -32,7 +34,7 @@ const openPatterns = [
 
 const quotation = /^\s*[„"»].*[“"«],?\s+(?:sagte|sagt|so|erklärte|erklärt|betonte|betont|meinte|freut sich)\b/u;
 
-const participationWord = /teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
+const participationWord = /willkommen|teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
 
 export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {
   // Every pattern names one of these words; without them there is nothing to look for.

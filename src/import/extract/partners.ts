@@ -26,6 +26,8 @@ function cleanItem(item: string): string | null {
 function toPartners(items: string[]): PartnerDraft[] {
   const out: PartnerDraft[] = [];
   for (const raw of items) {
+    // "der VdK-Ortsverband, der bei der Suche … hilft": a relative clause after the last name ends the list.
+    if (/^(?:der|die|das|welche[rs]?)\s+(?:bei|mit|für|in|an|auf|über|von|zu|nach|seit|sich|uns|seit|schon|auch|dort|hier)\s/u.test(raw.trim())) break;
     const name = cleanItem(raw);
     if (name && !out.some((p) => p.name === name)) out.push({ name, role: null, website: null });
   }

@@ -22,7 +22,9 @@ const DAY_MONTH_NAME = String.raw`\d{1,2}\.\s?${MONTH_NAME}`;
 // Quarters and half-years ("Q3/2022", "3. Quartal 2022", "2. Halbjahr 2023", "2. HJ 2023"): month
 // precision, the first month when the period starts there, the last when it ends there.
 const QUARTER = String.raw`(?:Q\s?[1-4]\s?[/.\s]\s?|[1-4]\.\s?(?:Quartal|Qu\.)\s+|[12]\.\s?(?:Halbjahr|HJ)\s+)(?:\d{4}|'?\d{2}(?!\d))`;
-const DATE = String.raw`(?<![\d.])(?:${QUARTER}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+// "Schuljahr 2024/25": the Hessian school year runs from August to July.
+const SCHOOL_YEAR = String.raw`Schuljahr(?:es)?\s+\d{4}\s?\/\s?(?:\d{4}|\d{2})`;
+const DATE = String.raw`(?<![\d.])(?:${SCHOOL_YEAR}|${QUARTER}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
 
 const rangePattern = new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${DATE})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${DATE})`, 'giu');
 const startPattern = new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${DATE})`, 'giu');
@@ -40,6 +42,8 @@ const ongoingPattern = /\b(?:fortlaufend|laufend|dauerhaft|unbefristet|auf Dauer
  */
 export function parseDateToken(token: string, role: 'start' | 'end' = 'start'): string | null {
   const t = token.trim();
+  const school = /^Schuljahr(?:es)?\s+(\d{4})\s?\/\s?(?:\d{4}|\d{2})$/.exec(t);
+  if (school) return role === 'end' ? partial(Number(school[1]) + 1, 7) : partial(Number(school[1]), 8);
   let m = /^(?:Q\s?([1-4])\s?[/.\s]\s?|([1-4])\.\s?(?:Quartal|Qu\.)\s+|([12])\.\s?(?:Halbjahr|HJ)\s+)'?(\d{4}|\d{2})$/i.exec(t);
   if (m) {
     const months = m[3] ? 6 : 3;
@@ -143,6 +147,13 @@ export function parsePeriodField(value: string): ExtractedPeriod & { understood:
     const last = later[later.length - 1];
     if (last && earliestDay(found.start) <= latestDay(last) && last !== found.start && (!found.end || latestDay(last) > latestDay(found.end)))
       return { start: found.start, end: last, text, understood: true };
+  }
+  if (found?.start) {
+    // "Pilotphase im Schuljahr 2024/25, Verstetigung ab August 2025": an earlier date before the
+    // period that was found is where the project started.
+    const at = text.indexOf(found.text);
+    const earlier = at > 0 ? [...text.slice(0, at).matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).find((d): d is string => d !== null && earliestDay(d) < earliestDay(found.start ?? d)) : undefined;
+    if (earlier) return { start: earlier, end: found.end, text, understood: true };
   }
   if (found?.start || found?.end) return { start: found.start, end: found.end, text, understood: true };
   // "Aufbau im Frühjahr 2023, Betrieb dauerhaft", "Planung 2022, Bau 2023": in a period field the

@@ -20,7 +20,9 @@ export function normalisePhone(raw: string): string | null {
     const digits = s.replace(/\D/g, '');
     return digits.length >= 5 && digits.length <= 15 ? digits : null;
   }
-  const groups = s.split(/\D+/).filter(Boolean);
+  // "0 62 51 / 14-2 37" (digits spaced out, as old letterheads write them): a slash ends the area code.
+  const slash = s.indexOf('/');
+  const groups = slash > 0 && /\d/.test(s.slice(0, slash)) ? [s.slice(0, slash).replace(/\D/g, ''), ...s.slice(slash + 1).split(/\D+/)].filter(Boolean) : s.split(/\D+/).filter(Boolean);
   const digitCount = country.length + groups.join('').length;
   if (groups.length === 0 || digitCount < 7 || digitCount > 15) return null;
   const [area, ...rest] = groups;

@@ -120,8 +120,9 @@ function partOfName(before: string): boolean {
 const TOWN = String.raw`(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Ober|Nieder|Unter|Sankt|St\.)\s+)?\p{Lu}[\p{L}-]+(?:\s+(?:am|an\s+der|im|vor\s+der)\s+\p{Lu}[\p{L}-]+)?(?:\s+\((?![^)]*[Kk]reis)(?:\p{Lu}[\p{L}.-]*\s?){1,3}\))?`;
 const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)${TOWN}(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
-const townListHead = /\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)\s/u;
-const townList = new RegExp(String.raw`(?<![\p{L}-])\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
+// "Nachbargemeinden X und Y", "Stadtteile Auerbach und Zell": towns listed after a word for them.
+const townListHead = /(?:\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|[Ss]tadtteilen?|[Oo]rtsteilen?)\s/u;
+const townList = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|\p{Lu}?\p{Ll}*(?:Stadt|stadt|Orts|orts)teilen?)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 

@@ -11,8 +11,9 @@ const sentenceCue = /^(?:Die\s+|Unsere\s+|Als\s+)?Zielgruppen?(?:\s+(?:des|diese
 function toGroups(items: string[]): string[] {
   const out: string[] = [];
   for (const item of items) {
-    // "Alle Bewohnerinnen …, besonders Familien …": quantifiers and emphasis are no part of a group.
-    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/^(?:(?:alle|sämtliche|besonders|insbesondere|vor allem|speziell|v\.\s?a\.)\s+)+(?=\p{L})/iu, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
+    // "Alle Bewohnerinnen …, besonders Familien …": quantifiers and emphasis are no part of a group, nor
+// the preposition repeated in "richtet sich an X sowie an Y".
+    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/^(?:(?:alle|sämtliche|besonders|insbesondere|vor allem|speziell|v\.\s?a\.|an)\s+)+(?=\p{L})/iu, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
     if (t && t.length <= 200 && !out.includes(t)) out.push(t);
   }
   return out.slice(0, 30);
