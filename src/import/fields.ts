@@ -117,6 +117,7 @@ const labelDefs: LabelDef[] = [
   { key: 'legal', strong: true, english: true, names: ['legal basis', 'legal framework'] },
   { key: 'website', strong: false, english: true, names: ['more information'] },
   // The press office of a press release is no contact of the project; the people of an interview are no partners.
+  { key: 'other', strong: false, names: ['einverständnis', 'einverständniserklärung', 'einwilligung', 'datenschutz', 'datenschutzhinweis', 'zustimmung zur veröffentlichung'] },
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
@@ -195,9 +196,14 @@ function lookupCompound(name: string): LabelDef | undefined {
   return undefined;
 }
 
-export function lookupLabel(label: string): LabelDef | undefined {
+export function lookupLabel(label: string, options: { colon?: boolean } = {}): LabelDef | undefined {
   const direct = lookupOne(label);
   if (direct) return direct;
+  // "Beteiligte Dritte (Kooperationen):": the hint in parentheses may name the field the label does
+  // not (only before a colon: "Frau Dr. Albers (Projektleitung)" is a person, not a label).
+  const hint = options.colon ? /\(([^(),]{3,40})\)\s*$/.exec(label.trim())?.[1] : undefined;
+  const byHint = hint ? lookupOne(hint) : undefined;
+  if (byHint) return { ...byHint, strong: false };
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;
@@ -236,7 +242,8 @@ export function matchLabelLine(line: string): LabelLine | null {
   const bulleted = /^[-*•]\s+/.test(s.replace(/^#{1,6}\s+/, ''));
   s = s.replace(/^#{1,6}\s+/, '').replace(/^[-*•]\s+/, '').replace(numbering, '');
 
-  const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s);
+  // Bold or italic ("*Vorhaben (Kurztitel):*", as forms set their labels).
+  const bold = /^(\*\*|__)(.+?)\1\s*(.*)$/.exec(s) ?? /^(\*|_)(?![*_\s])([^*_]+?)\1(?![*_])\s*(.*)$/.exec(s);
   if (bold) {
     let inner = (bold[2] ?? '').trim().replace(numbering, '');
     let rest = bold[3] ?? '';
@@ -248,7 +255,7 @@ export function matchLabelLine(line: string): LabelLine | null {
       colon = true;
       rest = rest.slice(1);
     }
-    const def = lookupLabel(inner);
+    const def = lookupLabel(inner, { colon });
     // A bold label without colon counts only when it stands alone; "**Ziel** ist es …" is prose.
     if (def && (colon || rest.trim() === '')) return { key: def.key, label: inner, rest: rest.trim(), strong: def.strong };
     return null;
@@ -256,7 +263,7 @@ export function matchLabelLine(line: string): LabelLine | null {
 
   const plain = /^([^:]{1,60}?)\s*:\s*(.*)$/.exec(s);
   if (plain) {
-    const def = lookupLabel(plain[1] ?? '');
+    const def = lookupLabel(plain[1] ?? '', { colon: true });
     if (def) return { key: def.key, label: (plain[1] ?? '').trim(), rest: (plain[2] ?? '').trim(), strong: def.strong };
   }
   // A label alone on its line without colon (headings, converted tables, forms with the value on
@@ -429,9 +436,10 @@ const headingStems: ReadonlyArray<readonly [FieldKey, RegExp]> = [
   ['contact', /ansprech|kontakt|zuständig|auskunft|rückfrage|contact/],
   ['period', /zeitlich|zeitraum|laufzeit|zeitplan|zeitrahmen|zeitschiene|termine?\b|dauer\b|zeithorizont|timeline|schedule/],
   ['legal', /rechtlich|rechtsgrundlage|gesetzlich|legal/],
+  // "Förderziel" is a goal: a compound is named by its last part.
+  ['purpose', /\bziel|ziele?\b|zweck|intention|\bgoal|objective/],
   ['funding', /finanz|förder|kosten|budget|zuwendung|zuschuss|\bmittel\b|mittelherkunft|invest|funding/],
-  ['partners', /partner|kooperation|netzwerk|mitwirkende/],
-  ['purpose', /\bziel|zweck|intention|\bgoal|objective/],
+  ['partners', /partner|kooperation|netzwerk|mitwirkende|beteiligte/],
   ['sponsor', /träger|antragstell|zuwendungsempf|federführ|veranstalter|einreichend|durchführende/],
   ['place', /\bort\b|\borte\b|region|gebiet|standort|geltungsbereich|umgriff|location/],
   ['description', /beschreibung|darstellung|inhalt|überblick|anlass|hintergrund|ausgangs|vorgehen|umsetzung|maßnahmen|ergebnis|projektidee|konzept|summary/],
@@ -460,7 +468,7 @@ function unknownHeading(line: string): UnknownHeading | null {
   if (!s || s.length > 90) return null;
   const numbered = /^(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)\.?\)?\s+(\p{Lu}[^.!?:*]{1,60}?)(?:\*\*)?\s*:?\s*$/u.exec(s);
   if (numbered && (numbered[2] ?? '').split(/\s+/).length <= 6) return { label: (numbered[2] ?? '').trim(), rest: '', number: numbered[1] ?? null };
-  const heading = /^#{1,6}\s+(?:\*\*)?([^.!?*]{2,60}?)(?:\*\*)?:?\s*$/.exec(s) ?? /^\*\*([^.!?*]{2,60}?):?\*\*:?\s*$/.exec(s);
+  const heading = /^#{1,6}\s+(?:\*\*)?([^.!?*]{2,60}?)(?:\*\*)?:?\s*$/.exec(s) ?? /^\*\*([^.!?*]{2,60}?):?\*\*:?\s*$/.exec(s) ?? /^[*_](?![*_\s])([^.!?*_]{2,60}?)(?:\s+\([^()]*\))?:?[*_]:?\s*$/.exec(s);
   if (heading && (heading[1] ?? '').split(/\s+/).length <= 6) return { label: (heading[1] ?? '').trim(), rest: '', number: null };
   const labelled = /^(?:\*\*)?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+(\S.*)$/u.exec(s);
   if (labelled) return { label: (labelled[1] ?? '').trim(), rest: (labelled[2] ?? '').trim(), number: null };

@@ -6,7 +6,9 @@ const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /** First valid e-mail address; also finds the address inside "[x](mailto:x)" links. */
 export function findEmail(text: string): string | null {
-  for (const m of text.matchAll(emailPattern)) {
+  // "name[at]domain.de", "name (at) domain (dot) de": addresses written against harvesting.
+  const plain = /[[(]\s*(?:at|ät)\s*[\])]/i.test(text) ? text.replace(/\s*[[(]\s*(?:at|ät)\s*[\])]\s*/gi, '@').replace(/\s*[[(]\s*(?:dot|punkt)\s*[\])]\s*/gi, '.') : text;
+  for (const m of plain.matchAll(emailPattern)) {
     const email = m[0].replace(/\.$/, '');
     if (EmailSchema.safeParse(email).success) return email;
   }
@@ -125,7 +127,7 @@ const streetLike = /^(?:\p{L}[\p{L}.\s-]*?\s\d+\s?[a-zA-Z]?(?:\s?[-–/]\s?\d+\s
 /** Splits a postal address ("Friedenstraße 26\n35578 Wetzlar" or "Friedenstraße 26, 35578 Wetzlar"). */
 export function parseAddress(text: string): { street: string | null; postcode: string | null; city: string | null } {
   const parts = text
-    .split(/\n|,/)
+    .split(/\n|,|\s[·|]\s/)
     // "34127 Kassel – in Zusammenarbeit mit …": a remark after a dash is no part of the address.
     .map((p) => p.replace(/\*\*/g, '').replace(/\s+[–—]\s+.*$/, '').trim())
     .filter(Boolean);

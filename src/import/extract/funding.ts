@@ -62,8 +62,9 @@ const funders: Funder[] = [
   // The federal development bank ("KfW-Zuschuss (Programm 432)", "Kreditanstalt für Wiederaufbau").
   { pattern: /\bKfW\b|Kreditanstalt\s+für\s+Wiederaufbau/u, kind: 'bund', name: () => 'KfW' },
   {
-    // After an article, or at the start of a line ("Landkreis Darmstadt-Dieburg: 30.000 Euro").
-    pattern: /(?:\b(?:der|des|dem|vom)\s+|^[-*•]?\s*)(Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?)\s+(\p{Lu}[\p{L}-]*(?:\s+am\s+Main)?)/u,
+    // After an article, at the start of a line ("Landkreis Darmstadt-Dieburg: 30.000 Euro") or in
+    // parentheses after an amount ("Drittmittel: 25 T€ (Stadt Herborn)").
+    pattern: /(?:\b(?:der|des|dem|vom)\s+|^[-*•]?\s*|\()(Stadt|Gemeinde|Landkreis(?:es)?|Kreis(?:es)?)\s+(\p{Lu}[\p{L}-]*(?:\s+am\s+Main)?)/u,
     kind: 'kommune',
     name: (m) => `${(m[1] ?? '').replace(/es$/, '')} ${m[2]}`,
   },

@@ -21,7 +21,7 @@ const YEAR = String.raw`(?:19|20)\d{2}`;
 const DAY_MONTH_NAME = String.raw`\d{1,2}\.\s?${MONTH_NAME}`;
 // Quarters and half-years ("Q3/2022", "3. Quartal 2022", "2. Halbjahr 2023", "2. HJ 2023"): month
 // precision, the first month when the period starts there, the last when it ends there.
-const QUARTER = String.raw`(?:Q\s?[1-4]\s?[/.\s]\s?|[1-4]\.\s?(?:Quartal|Qu\.)\s+|[12]\.\s?(?:Halbjahr|HJ)\s+)(?:\d{4}|'?\d{2}(?!\d))`;
+const QUARTER = String.raw`(?:Q\s?[1-4]\s?[/.\s]\s?|(?:[1-4]|I{1,3}|IV)\.\s?(?:Quartal|Qu\.)\s+|(?:[12]|I{1,2})\.\s?(?:Halbjahr|HJ)\s+)(?:\d{4}|'?\d{2}(?!\d))`;
 // "Schuljahr 2024/25": the Hessian school year runs from August to July.
 const SCHOOL_YEAR = String.raw`Schuljahr(?:es)?\s+\d{4}\s?\/\s?(?:\d{4}|\d{2})`;
 const DATE = String.raw`(?<![\d.])(?:${SCHOOL_YEAR}|${QUARTER}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
@@ -44,10 +44,11 @@ export function parseDateToken(token: string, role: 'start' | 'end' = 'start'): 
   const t = token.trim();
   const school = /^Schuljahr(?:es)?\s+(\d{4})\s?\/\s?(?:\d{4}|\d{2})$/.exec(t);
   if (school) return role === 'end' ? partial(Number(school[1]) + 1, 7) : partial(Number(school[1]), 8);
-  let m = /^(?:Q\s?([1-4])\s?[/.\s]\s?|([1-4])\.\s?(?:Quartal|Qu\.)\s+|([12])\.\s?(?:Halbjahr|HJ)\s+)'?(\d{4}|\d{2})$/i.exec(t);
+  let m = /^(?:Q\s?([1-4])\s?[/.\s]\s?|([1-4]|I{1,3}|IV)\.\s?(?:Quartal|Qu\.)\s+|([12]|I{1,2})\.\s?(?:Halbjahr|HJ)\s+)'?(\d{4}|\d{2})$/i.exec(t);
   if (m) {
     const months = m[3] ? 6 : 3;
-    const index = Number(m[1] ?? m[2] ?? m[3]) - 1;
+    const ordinal = m[1] ?? m[2] ?? m[3] ?? '1';
+    const index = (({ I: 1, II: 2, III: 3, IV: 4 } as Record<string, number>)[ordinal] ?? Number(ordinal)) - 1;
     return partial(fullYear(m[4] ?? ''), role === 'end' ? (index + 1) * months : index * months + 1);
   }
   m = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})$/.exec(t);

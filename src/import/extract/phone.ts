@@ -21,6 +21,8 @@ export function normalisePhone(raw: string): string | null {
     return digits.length >= 5 && digits.length <= 15 ? digits : null;
   }
   // "0 62 51 / 14-2 37" (digits spaced out, as old letterheads write them): a slash ends the area code.
+  // "(0 27 72) 58 34-12": parentheses around the area code end it as well.
+  if (/^\(\s*[\d ]+\)/.test(s)) s = s.replace(/^\(\s*([\d ]+?)\s*\)/, (_m, area: string) => `${area.replace(/\s/g, '')}/`);
   const slash = s.indexOf('/');
   const groups = slash > 0 && /\d/.test(s.slice(0, slash)) ? [s.slice(0, slash).replace(/\D/g, ''), ...s.slice(slash + 1).split(/\D+/)].filter(Boolean) : s.split(/\D+/).filter(Boolean);
   const digitCount = country.length + groups.join('').length;
