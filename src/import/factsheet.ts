@@ -9,6 +9,7 @@ import { findPhone } from './extract/phone.ts';
 import { dedupePlaces, findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
 import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
+import { unsubscribe } from './extract/links.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
 import { frameOfProse, isFramingParagraph, readSignature, type ProseDocument } from './prose.ts';
@@ -76,7 +77,7 @@ function titleLines(value: string): string {
 const urlPattern = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i;
 
 function websiteIn(value: string): string | null {
-  const url = urlPattern.exec(value)?.[0]?.replace(/[.,;]$/, '');
+  const url = [...value.matchAll(new RegExp(urlPattern, 'gi'))].map((m) => m[0].replace(/[.,;]$/, '')).find((u) => !unsubscribe.test(u));
   const normalised = url?.startsWith('www.') ? `https://${url}` : url;
   return normalised && UrlSchema.safeParse(normalised).success ? normalised : null;
 }
@@ -323,7 +324,8 @@ function titleAndRest(preamble: string): { title: string | null; rest: string[] 
   const paragraphs = splitParagraphs(preamble);
   for (const [i, paragraph] of paragraphs.entries()) {
     const line = plainLine(paragraph.replace(/\n/g, ' '));
-    if (!line || genericHeading.test(line)) continue;
+    // "Publikationen › Leitfäden": where a saved page was in its site, no title.
+    if (!line || genericHeading.test(line) || /^[^.!?]{1,80}\s[›»>]\s[^.!?]{1,80}$/.test(line)) continue;
     const after = /^(?:Projekt)?steckbrief\s*(?:[:–-]\s*|(?=[„“"»]))(.+)$/i.exec(line);
     // "Maßnahme: Klimaangepasster Umbau …" (a label the reader does not know) on the first line: its value.
     // A label is capitalised words ("Kurztitel", "Name der Maßnahme"), a heading's colon is part of the title.
@@ -459,6 +461,16 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
       warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${fromProse.name}“ wurde aus dem Text übernommen. Bitte prüfen.`));
     }
   }
+  if (sponsor && !sponsor.street && !sponsor.postcode) {
+    // The sponsor's address written elsewhere in the document ("bestellt werden bei: Arbeitskreis … e. V., Ludwigstraße 9, 64283 Darmstadt").
+    for (const part of [preamble, ...fields.map((fl) => fl.value)]) {
+      const organisation = /\d{5}/.test(part) ? findOrganisationWithAddress(part) : null;
+      if (organisation && sameOrganisation(organisation.name, sponsor.name)) {
+        sponsor = { ...sponsor, street: organisation.street, postcode: organisation.postcode, city: organisation.city };
+        break;
+      }
+    }
+  }
   let period = f.period;
   if (!period) {
     const fromProse = findPeriod(prose);
@@ -480,7 +492,13 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   }
   let funding = f.funding;
   if (!funding) {
-    const fromProse = extractFunding(prose);
+    // From the description, else from a sentence anywhere in the document ("Die Erstellung des Leitfadens
+    // wurde von der Stiftung … gefördert." under "Download und Bestellung").
+    let fromProse = extractFunding(prose);
+    if (!fromProse.sources.length) {
+      const anywhere = extractFunding(fields.filter((fl) => fl.key === 'other').map((fl) => fl.value).join('\n\n'));
+      if (anywhere.sources.length) fromProse = anywhere;
+    }
     if (fromProse.text) funding = { sources: fromProse.sources, grantCents: fromProse.grantCents, ownCents: fromProse.ownCents, totalCents: fromProse.totalCents, text: fromProse.text };
   }
   const teaser = firstSentence(f.description);

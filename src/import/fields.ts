@@ -117,6 +117,9 @@ const labelDefs: LabelDef[] = [
   { key: 'legal', strong: true, english: true, names: ['legal basis', 'legal framework'] },
   { key: 'website', strong: false, english: true, names: ['more information'] },
   // The press office of a press release is no contact of the project; the people of an interview are no partners.
+  // The publisher of a publication or newsletter carries it; its metadata and a newsletter's other sections are no fields.
+  { key: 'sponsor', strong: false, names: ['herausgeber', 'herausgeberin', 'hrsg.', 'hrsg', 'herausgegeben von', 'verlag'] },
+  { key: 'other', strong: false, names: ['erscheinungsjahr', 'erschienen', 'erscheinungsdatum', 'seiten', 'umfang', 'format', 'isbn', 'auflage', 'kurz notiert', 'termine', 'veranstaltungskalender', 'impressum', 'in dieser ausgabe', 'abmelden', 'newsletter abbestellen'] },
   { key: 'other', strong: false, names: ['einverständnis', 'einverständniserklärung', 'einwilligung', 'datenschutz', 'datenschutzhinweis', 'zustimmung zur veröffentlichung'] },
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
@@ -231,6 +234,9 @@ const appendix = /^(?:#{1,6}\s+)?(?:\*\*)?(?:Anlage|Anhang|Appendix)\s*(?:\d{1,2
 export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
+  // "*Kontakt: Lisa Marquardt, Tel. …*": a whole line in italics or bold.
+  const emphasised = /^(\*\*|\*|__|_)(?![*_\s])([^*_]{3,}:\s[^*_]*?)(?<!\s)\1$/.exec(s);
+  if (emphasised) s = emphasised[2] ?? s;
   const app = appendix.exec(s);
   if (app && app[0].length < s.length && /^(?:#|\*\*|Anlage|Anhang|Appendix)/i.test(s)) {
     const title = plainLine(s.slice(app[0].length)).replace(/:$/, '');
@@ -281,6 +287,19 @@ const strongLabelNames = labelDefs
   .sort((a, b) => b.length - a.length)
   .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
 const runInLabel = new RegExp(`(?<=[.!?])[ \\t]+(?=(?:${strongLabelNames.join('|')})\\s*:)`, 'giu');
+
+/** "Herausgeber: X · Erscheinungsjahr: 2024 · 64 Seiten": a row of fields separated by "·" or "|", one per line. */
+function splitFieldRows(text: string): string {
+  if (!/\s[·|]\s/.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!/^\s*[^|:]{2,40}:/.test(line) || /^\s*\|/.test(line)) return line;
+      const parts = line.split(/\s+[·|]\s+/);
+      return parts.length > 1 && parts.slice(1).some((p) => /^[^:]{2,40}:/.test(p) && lookupLabel(p.slice(0, p.indexOf(':'))) !== undefined) ? parts.join('\n') : line;
+    })
+    .join('\n');
+}
 
 /** "… in den Rathäusern. Finanzierung: Die …": a specific label after a sentence starts a new line. */
 function splitRunInLabels(text: string): string {
@@ -396,13 +415,13 @@ function formLines(text: string): string {
  * entries name the sections and would be read as their labels; the lines are dropped.
  */
 function dropTableOfContents(text: string): string {
-  const m = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Inhalt|Inhaltsverzeichnis|Gliederung|Übersicht)(?:\*\*)?:?[ \t]*\n((?:[ \t]*(?:[-*•]|\d{1,2}(?:\.\d{1,2})*\.?|Anlage|Anhang)[^\n.!?]{0,80}\n){3,})/im.exec(text);
+  const m = /^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?:Inhalt|Inhaltsverzeichnis|Gliederung|Übersicht|In dieser Ausgabe)(?:\*\*)?:?[ \t]*\n((?:[ \t]*(?:[-*•]|\d{1,2}(?:\.\d{1,2})*\.?|Anlage|Anhang)[^\n.!?]{0,80}\n){3,})/im.exec(text);
   return m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
 }
 
 /** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
 export function normaliseFieldText(text: string): string {
-  return formLines(untable(splitRunInLabels(/Inhalt|Gliederung|Übersicht/i.test(text) ? dropTableOfContents(text) : text)));
+  return formLines(untable(splitFieldRows(splitRunInLabels(/Inhalt|Gliederung|Übersicht|Ausgabe/i.test(text) ? dropTableOfContents(text) : text))));
 }
 
 export interface ParsedFields {
@@ -530,12 +549,27 @@ export function parseFields(text: string): ParsedFields {
         if (unknown.number) sectionNumber = unknown.number;
         continue;
       }
+      // A heading set as such ("## Über diese Publikation", "**Erste Ergebnisse**") whose words name
+      // no field: within the description a subheading, whose line is no part of the text; after another
+      // field a section of its own, the description when it starts with running text.
+      if (heading && !unknown.number && !/[:]/.test(line.replace(/[*_#\s]+$/, '').slice(-1))) {
+        if (current.key === 'description') continue;
+        flush();
+        current = { key: startsWithProse(blockAfter(lines, i)) ? 'description' : 'other', label: unknown.label, lines: [] };
+        continue;
+      }
     }
     if (current) current.lines.push(line);
     else preamble.push(line);
   }
   flush();
   return { preamble: preamble.join('\n'), fields };
+}
+
+/** Whether a block begins with a sentence of running text (at least eight words ending in a full stop). */
+function startsWithProse(block: string): boolean {
+  const first = block.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim() ?? '';
+  return /^[^-*•|#\d]/.test(first) && /[.!?]$/.test(first) && first.split(' ').length >= 8;
 }
 
 /** The lines after a heading up to the next label or numbered heading. */

@@ -194,14 +194,14 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
   if (!first) return null;
   let name = first;
   let addressText = lines.slice(1).join('\n');
-  if (lines.length === 1 && /\d{5}/.test(first)) {
-    // "LAG WfbM Hessen e.V., Friedenstraße 26, 35578 Wetzlar"
-    const parts = first.split(',').map((p) => p.trim());
+  if (/\d{5}/.test(first) && (lines.length === 1 || /,|\s[|·]\s/.test(first))) {
+    // "LAG WfbM Hessen e.V., Friedenstraße 26, 35578 Wetzlar", "Kreis Groß-Gerau | Wilhelm-Seipp-Straße 4 | 64521 Groß-Gerau"
+    const parts = first.split(/,|\s[|·]\s/).map((p) => p.trim());
     const streetIndex = parts.findIndex((p, i) => i > 0 && (streetLike.test(p) || postcodeCity.test(p)));
     if (streetIndex > 0) {
       name = parts.slice(0, streetIndex).join(', ');
       addressText = parts.slice(streetIndex).join('\n');
-    } else {
+    } else if (lines.length === 1) {
       const split = splitRunTogether(first);
       if (split) ({ name, addressText } = split);
     }
@@ -213,7 +213,8 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
       return { name: cleanName, street: null, postcode: null, city: m[2] ?? null };
     }
   }
-  const { name: cleanName } = splitAbbreviation(name);
+  // "Kreis Groß-Gerau – Der Kreisausschuss": the organ after a dash is no part of the name.
+  const { name: cleanName } = splitAbbreviation(name.replace(/\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+$/u, ''));
   return { name: cleanName, ...parseAddress(addressText) };
 }
 

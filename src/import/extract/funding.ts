@@ -26,7 +26,7 @@ interface Funder {
 const NAMEWORD = String.raw`(?:(?!(?:der|die|das|den|dem|des|diese[mnrs]?|eine[mnrs]?|keine[mnrs]?|jede[mnrs]?|sowie|über|unter|oder|aber|weitere[mnrs]?|andere[mnrs]?)\s)\p{Ll}{3,}(?:en|er|es|e)\s+)?\p{Lu}[\p{L}-]*`;
 const CAPWORDS = String.raw`${NAMEWORD}(?:(?:,\s*|\s+und\s+|\s+)${NAMEWORD})*`;
 
-const ownShare = /\b(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein)|wir)(?:\s+selbst)?\s+(?:getragen|übernommen|aufgebracht)\b/u;
+const ownShare = /(?<![\p{L}\p{N}])(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein)|wir)(?:\s+selbst)?\s+(?:getragen|übernommen|aufgebracht)\b/u;
 
 const funders: Funder[] = [
   { pattern: /GKV-Bündnis(?:ses)?\s+für\s+Gesundheit/u, kind: 'krankenkassen', name: () => 'GKV-Bündnis für Gesundheit' },
@@ -68,14 +68,20 @@ const funders: Funder[] = [
     kind: 'kommune',
     name: (m) => `${(m[1] ?? '').replace(/es$/, '')} ${m[2]}`,
   },
-  { pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b/u, kind: 'kommune', name: () => 'Kommunale Mittel', generic: true },
+  {
+    // "die übrigen Kosten teilen sich die Kommunen": the municipalities together pay the rest.
+    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|tragen|übernehmen)\s+sich\s+die\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b/u,
+    kind: 'kommune',
+    name: () => 'Kommunale Mittel',
+    generic: true,
+  },
   { pattern: /\bEigenmitteln?\b|\bEigenanteil\b|\bEigenleistung\b|\bEigenkapital\b/u, kind: 'eigenmittel', name: () => 'Eigenmittel' },
   // "den Rest von ca. 12.000 Euro hat die Gemeinde getragen": the municipality that runs the project pays its share.
   { pattern: ownShare, kind: 'eigenmittel', name: () => 'Eigenmittel' },
   {
     // A programme named as the source of the money ("mit Mitteln aus dem Kommunalen Investitionsprogramm (KIP)"),
     // when no funder is named beside it; an adjective is put back into the nominative.
-    pattern: /\b(?:aus|über)\s+(?:Mitteln\s+(?:aus\s+)?)?(?:dem|des)\s+((?:\p{Lu}\p{Ll}+(?:en|er|es)\s+)?\p{Lu}[\p{L}-]*(?:programms?|fonds))(?![\p{L}-])/u,
+    pattern: /(?<![\p{L}\p{N}])(?:aus|über)\s+(?:Mitteln\s+(?:aus\s+)?)?(?:dem|des)\s+((?:\p{Lu}\p{Ll}+(?:en|er|es)\s+)?\p{Lu}[\p{L}-]*(?:programms?|fonds))(?![\p{L}-])/u,
     kind: 'sonstige',
     name: (m) => {
       const name = (m[1] ?? '').replace(/programms$/, 'programm');
@@ -180,7 +186,7 @@ interface Cue {
 }
 
 // "Rest Eigenmittel", "der übrige Eigenanteil": a role whose amount the text does not state.
-const remainder = /\b(?:Rest|restlichen?|übrigen?|verbleibenden?)\s+$/iu;
+const remainder = /(?<!\p{L})(?:Rest|restlichen?|übrigen?|verbleibenden?)\s+$/iu;
 
 function findCues(clause: string): Cue[] {
   const cues: Cue[] = [];
@@ -241,7 +247,8 @@ function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role
   amounts.forEach((a, i) => {
     if (roles[i] !== null) return;
     const after = cues.find((c) => !used.has(c) && c.index >= a.index + a.text.length);
-    const before = [...cues].reverse().find((c) => c.end <= a.index);
+    // A total explains one amount: "Von den Gesamtkosten (540.000 Euro) übernimmt das Land 180.000 Euro".
+    const before = [...cues].reverse().find((c) => c.end <= a.index && !(c.role === 'total' && used.has(c)));
     const role = after?.role ?? before?.role ?? labelRole;
     // "Budget: 480 TEUR, davon 360 TEUR LEADER": a part of the whole is not the whole.
     roles[i] = role === 'total' && /\bdavon\b/.test(clause.slice(0, a.index)) ? null : role;
@@ -253,7 +260,7 @@ function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role
  * Which amount belongs to which funder: the nearest amount whose role fits (own funds take the
  * own amount, other funders a grant or an amount without role), each amount once.
  */
-function amountsForFunders(hits: ReadonlyArray<{ index: number; source: FundingSourceDraft }>, amounts: readonly Amount[], roles: ReadonlyArray<Role | null>): void {
+function amountsForFunders(clause: string, hits: ReadonlyArray<{ index: number; source: FundingSourceDraft }>, amounts: readonly Amount[], roles: ReadonlyArray<Role | null>): void {
   if (hits.length === 1 && amounts.length === 1) {
     const only = hits[0];
     if (only) only.source.amountCents = amounts[0]?.cents ?? null;
@@ -264,7 +271,9 @@ function amountsForFunders(hits: ReadonlyArray<{ index: number; source: FundingS
     amounts.forEach((a, ai) => {
       const role = roles[ai] ?? null;
       const fits = h.source.kind === 'eigenmittel' ? role === 'own' : role === 'grant' || role === 'third' || role === null;
-      if (fits) pairs.push({ hit: hi, amount: ai, distance: Math.abs(a.index - h.index) });
+      // A funder and an amount in the same clause belong together before any across a comma.
+      const between = clause.slice(Math.min(a.index, h.index), Math.max(a.index, h.index));
+      if (fits) pairs.push({ hit: hi, amount: ai, distance: Math.abs(a.index - h.index) + (/[,;]\s/.test(between) ? 1000 : 0) });
     }),
   );
   const usedHits = new Set<number>();
@@ -306,7 +315,7 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
         if (role === 'own') result.ownCents ??= a.cents;
         if (role === 'total') result.totalCents ??= a.cents;
       });
-      amountsForFunders(partHits, amounts, roles);
+      amountsForFunders(part, partHits, amounts, roles);
       amounts.forEach((a, i) => {
         if (roles[i] === null && partHits.some((h) => h.source.kind !== 'eigenmittel' && h.source.amountCents === a.cents)) funderAmounts.push(a.cents);
       });

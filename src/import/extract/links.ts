@@ -19,6 +19,8 @@ export interface FoundLinks {
 
 const trailingPunctuation = /[.,;:!?)\]"“”']+$/;
 
+export const unsubscribe = /abmeld|abbestell|unsubscribe|opt-?out/i;
+
 export function findLinks(text: string): FoundLinks {
   const found: Array<{ index: number; link: LinkDraft }> = [];
   const invalid: string[] = [];
@@ -34,6 +36,8 @@ export function findLinks(text: string): FoundLinks {
       return;
     }
     const url = rawUrl.startsWith('www.') ? `https://${rawUrl}` : rawUrl;
+    // A newsletter's unsubscribe link says nothing about the project.
+    if (unsubscribe.test(url)) return;
     if (!UrlSchema.safeParse(url).success) {
       invalid.push(rawUrl);
       return;

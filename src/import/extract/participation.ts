@@ -17,7 +17,8 @@ const closedPatterns = [
   /\bausgebucht\b/iu,
 ];
 const openPatterns = [
-  new RegExp(String.raw`\b(?:können|kann)\s+sich\b[^.!?]*\b(?:bewerben|anschließen|beteiligen|melden|anmelden)`, 'iu'),
+  // (A date "31. Januar 2026" stays inside the sentence.)
+  new RegExp(String.raw`\b(?:können|kann)\s+sich\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:bewerben|anschließen|beteiligen|melden|anmelden)`, 'iu'),
   /\bTeilnahme\b[^.!?]*\b(?:ist|sind)\s+(?:jederzeit\s+|weiterhin\s+|noch\s+|ab\s+sofort\s+)?möglich/iu,
   new RegExp(String.raw`\b(?:können|kann)\b[^.!?]*\b(?:weitere|neue|interessierte)\b[^.!?]*\b${joinVerb}`, 'iu'),
   /\boffen\s+für\s+(?:weitere|neue|interessierte)\b/iu,

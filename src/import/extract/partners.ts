@@ -54,6 +54,8 @@ function namesToClauseEnd(text: string): string | null {
     // "gemeinsam mit der Wirtschaftsförderung Wetterau GmbH ein Pfandsystem …": a legal form ends the name.
     const before = tokens.slice(0, i).join(' ');
     if (i > 1 && /(?:e\.\s?V\.|g?GmbH|\beG|\bAG|gAG|mbH)$/u.test(before)) return before;
+    // "in Zusammenarbeit mit der Hochschule Geisenheim ausgewählt": a verb after the name of a body ends it.
+    if (i > 1 && /^\p{Ll}+(?:t|en)$/u.test(t) && organisationName.test(before) && /^\p{Lu}/u.test(tokens[i - 1] ?? '')) return before;
     return null;
   }
   // An organisation is named: a legal form, an abbreviation or a word for a body ("Amt", "Verein", "Stadt").

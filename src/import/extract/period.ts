@@ -33,6 +33,7 @@ const startedPattern = new RegExp(
   String.raw`\b(?:[Ii]m|[Ii]n)\s+(${DATE})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen)\b)`,
   'gu',
 );
+const deadline = /\b(?:melden|anmelden|bewerben|einreichen|eingereicht|beantragen|bestellen|Anmeldung|Bewerbung|Antrag|Frist)\b/u;
 const endPattern = new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${DATE})`, 'giu');
 const ongoingPattern = /\b(?:fortlaufend|laufend|dauerhaft|unbefristet|auf Dauer angelegt)\b/i;
 
@@ -115,6 +116,8 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   if (best) return { start: best.start, end: best.end, text: best.text.trim() };
   for (const m of flat.matchAll(endPattern)) {
     if (rejected.some(([from, to]) => m.index >= from && m.index < to)) continue;
+    // "… können sich bis zum 31. Januar 2026 melden": a deadline, not the end of the project.
+    if (deadline.test(flat.slice(m.index, m.index + 120).split(/(?<!\d)[.!?](?=\s+\p{Lu})/u)[0] ?? '')) continue;
     const end = parseDateToken(m[1] ?? '', 'end');
     if (end) return { start: null, end, text: m[0].trim() };
   }

@@ -102,7 +102,7 @@ export function expandCoordinations(text: string): string {
 
 // Words that may stand before a place name: articles and prepositions (also capitalised at
 // sentence start) and nouns that introduce places ("Modellregion Kassel", "Standorte Fulda").
-const introducer = /^(?:der|die|das|den|dem|des|im|in|aus|für|bei|vom|zum|zur|ganz|und|sowie|oder|mit|nach|von|an|am|auf|über|landkreis|kreis|stadt|\p{L}*region(?:en)?|\p{L}*standorte?n?|\p{L}*kreise?n?|raum)$/iu;
+const introducer = /^(?:der|die|das|den|dem|des|im|in|aus|für|bei|vom|zum|zur|ganz|und|sowie|oder|mit|nach|von|an|am|auf|über|landkreis|kreis|stadt|\p{L}*region(?:en)?|\p{L}*standorte?n?|\p{L}*kreise?n?|\p{L}*gemeinden?|städten?|kommunen|raum)$/iu;
 
 /**
  * A gazetteer name right after a capitalised word is usually part of an organisation's name
@@ -121,8 +121,10 @@ const TOWN = String.raw`(?:(?:Bad|Hessisch|Neu|Alt|Groß|Klein|Ober|Nieder|Unter
 const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Kreisstadt|Universitätsstadt|Kommune|Marktgemeinde)\s+(?!Verwaltung|Rat\b)${TOWN}(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
 // "Nachbargemeinden X und Y", "Stadtteile Auerbach und Zell": towns listed after a word for them.
-const townListHead = /(?:\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|[Ss]tadtteilen?|[Oo]rtsteilen?)\s/u;
-const townList = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|\p{Lu}?\p{Ll}*(?:Stadt|stadt|Orts|orts)teilen?)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
+// Also after a bare "Gemeinden" when a town of the list has a region in parentheses, which the
+// coordination above does not spell out ("den Gemeinden Lautertal (Odenwald), Ober-Ramstadt und Ringgau").
+const townListHead = /(?:\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|[Ss]tadtteilen?|[Oo]rtsteilen?|Gemeinden|Kommunen)\s/u;
+const townList = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|\p{Lu}?\p{Ll}*(?:Stadt|stadt|Orts|orts)teilen?|Gemeinden|Kommunen)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
