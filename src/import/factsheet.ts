@@ -482,7 +482,9 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   let places = f.places;
   if (!places) {
     // No "Durchführungsort": fall back to regions named in the text, flagged for review.
-    places = placesFromProse(findPlaces(prose), sponsor).slice(0, 50);
+    // Also where the target groups are said to be ("richtet sich an Kommunen im Lahn-Dill-Kreis").
+    const targetText = fields.filter((fl) => fl.key === 'targetGroups').map((fl) => fl.value).join('\n\n');
+    places = placesFromProse(findPlaces(targetText ? `${prose}\n\n${targetText}` : prose), sponsor).slice(0, 50);
     if (places.length)
       warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
   }

@@ -207,6 +207,13 @@ export function lookupLabel(label: string, options: { colon?: boolean } = {}): L
   const hint = options.colon ? /\(([^(),]{3,40})\)\s*$/.exec(label.trim())?.[1] : undefined;
   const byHint = hint ? lookupOne(hint) : undefined;
   if (byHint) return { ...byHint, strong: false };
+  // "Ansprechperson – Funktion", "Kontakt - E-Mail": a detail of a block; a name is the person of a contact block.
+  const detail = /^(.+?)\s+[–-]\s+(.+)$/.exec(label.trim());
+  if (detail) {
+    const block = lookupOne(detail[1] ?? '');
+    const part = lookupOne(detail[2] ?? '');
+    if (block && part) return part.key === 'name' && block.key === 'contact' ? block : part;
+  }
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;
@@ -234,6 +241,14 @@ const appendix = /^(?:#{1,6}\s+)?(?:\*\*)?(?:Anlage|Anhang|Appendix)\s*(?:\d{1,2
 export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
+  // "[Titel des Praxisbeispiels]" (an online form's export): the field name in brackets, the value
+  // after it or on the next line; a name the reader does not know is a field of its own.
+  const bracketed = /^\[([^\]]{2,100})\]\s*(.*)$/.exec(s);
+  if (bracketed && !/^F\s?\d/.test(bracketed[1] ?? '')) {
+    const label = (bracketed[1] ?? '').trim();
+    const def = lookupLabel(label, { colon: true });
+    return { key: def?.key ?? 'other', label, rest: (bracketed[2] ?? '').trim(), strong: def?.strong ?? false };
+  }
   // "*Kontakt: Lisa Marquardt, Tel. …*": a whole line in italics or bold.
   const emphasised = /^(\*\*|\*|__|_)(?![*_\s])([^*_]{3,}:\s[^*_]*?)(?<!\s)\1$/.exec(s);
   if (emphasised) s = emphasised[2] ?? s;

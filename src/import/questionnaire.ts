@@ -90,6 +90,9 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   if (!s) return null;
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
   const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
+  // "[F1] Entstehung: Wie kam es …?": the question codes of an online form's export.
+  const coded = /^\[F\s?([1-4])\]\s*(.*)$/.exec(s);
+  if (coded) return { n: Number(coded[1]), question: (coded[2] ?? '').trim(), after: '', frage: true };
   // "Zu 1.", "Zu Frage 2:", "Ad 3)": a letter that answers the questions by their number only.
   const reply = /^(?:\*\*)?(?:Zu|Ad)\s+(?:Frage\s*)?([1-4])\s*[.):]?(?:\*\*)?\s*(.*)$/i.exec(s);
   if (reply) return { n: Number(reply[1]), question: '', after: (reply[2] ?? '').trim(), frage: true, reply: true };

@@ -91,9 +91,24 @@ export function parseContactBlock(text: string): ContactDraft[] {
   const contacts: ContactDraft[] = [];
   for (const block of text.split(/;|\n\s*\n/)) {
     let contact: ContactDraft | null = null;
+    // "Ihr Team Kommunen: Dr. Henrik Pauly und Mira Schneider": people who share the details that follow.
+    const team: ContactDraft[] = [];
     for (const raw of block.split('\n')) {
       const line = raw.trim();
       if (!line) continue;
+      const shared = !contact && !findEmail(line) ? /^(?:(?:Ihr|Ihre|Unser|Unsere)\s+)?([\p{L}][\p{L} -]{1,40}):\s*(.+?)\s*$/u.exec(line) : null;
+      const members = shared ? (shared[2] ?? '').split(/\s*,\s*|\s+und\s+/).map((n) => parsePersonLine(n)) : [];
+      if (members.length >= 2 && members.every((m) => m && looksLikePersonName(m.name))) {
+        for (const m of members) if (m) team.push({ name: m.name, role: m.role ?? clip((shared?.[1] ?? '').trim(), 200), phone: null, email: null, publishConsent: false });
+        continue;
+      }
+      if (team.length && !contact) {
+        for (const member of team) {
+          member.email ??= findEmail(line);
+          member.phone ??= /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null;
+        }
+        continue;
+      }
       const email = findEmail(line);
       const phone = /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null;
       if (email || phone) {
@@ -116,6 +131,7 @@ export function parseContactBlock(text: string): ContactDraft[] {
       const person = named && looksLikePersonName(named.name) ? named : /,\s*(?:Herrn?|Frau|Hr\.|Fr\.)\s/.test(line) ? personBeforeDetails(line) : null;
       if (person) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };
     }
+    contacts.push(...team);
     if (contact) contacts.push(contact);
   }
   return contacts;

@@ -27,7 +27,8 @@ function toPartners(items: string[]): PartnerDraft[] {
   const out: PartnerDraft[] = [];
   for (const raw of items) {
     // "der VdK-Ortsverband, der bei der Suche … hilft": a relative clause after the last name ends the list.
-    if (/^(?:der|die|das|welche[rs]?)\s+(?:bei|mit|für|in|an|auf|über|von|zu|nach|seit|sich|uns|seit|schon|auch|dort|hier)\s/u.test(raw.trim())) break;
+    const item = raw.trim().replace(/[.!]$/, '');
+    if (/^(?:der|die|das|welche[rs]?)\s+(?:bei|mit|für|in|an|auf|über|von|zu|nach|seit|sich|uns|schon|auch|dort|hier)\s/u.test(item) || (/^(?:der|die|das|welche[rs]?)\s+\p{Ll}/u.test(item) && /\s\p{Ll}+$/u.test(item))) break;
     const name = cleanItem(raw);
     if (name && !out.some((p) => p.name === name)) out.push({ name, role: null, website: null });
   }
@@ -62,7 +63,7 @@ function namesToClauseEnd(text: string): string | null {
   return organisationName.test(clause) ? clause : null;
 }
 const organisationName =
-  /(?:e\.\s?V\.|g?GmbH|\beG\b|\bAG\b|\b\p{Lu}{2,}\b|(?:^|[\s-])(?:Stadt|Gemeinde|Landkreis|Kreis|Universität|Hochschule|Verein|Verband|Stiftung|Amt|Zentrum|Agentur|Kammer|Netzwerk|Initiative|Genossenschaft|Kirchengemeinde|Schule)\b|\p{Ll}(?:amt|verein|verband|stiftung|zentrum|agentur|kammer|werk|werke|netzwerk|initiative|genossenschaft|schule|universität|hochschule|büro|dienst|gemeinde|gemeinden|kommunen|betrieb|betriebe|rat)\b)/u;
+  /\p{L}(?:Agentur|Verband|Verein|Stiftung|Zentrum|Netzwerk)\b|(?:e\.\s?V\.|g?GmbH|\beG\b|\bAG\b|\b\p{Lu}{2,}\b|(?:^|[\s-])(?:Stadt|Gemeinde|Landkreis|Kreis|Universität|Hochschule|Verein|Verband|Stiftung|Amt|Zentrum|Agentur|Kammer|Netzwerk|Initiative|Genossenschaft|Kirchengemeinde|Schule)\b|\p{Ll}(?:amt|verein|verband|stiftung|zentrum|agentur|kammer|werk|werke|netzwerk|initiative|genossenschaft|schule|universität|hochschule|büro|dienst|gemeinde|gemeinden|kommunen|betrieb|betriebe|rat)\b)/u;
 
 export function findPartnersInProse(text: string): PartnerDraft[] {
   for (const sentence of splitSentences(text)) {

@@ -22,6 +22,8 @@ function toGroups(items: string[]): string[] {
 export function parseTargetGroupsField(value: string): string[] {
   const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
   const line = lines[0] ?? '';
+  // "Das Angebot richtet sich an Kommunen im Lahn-Dill-Kreis, …": a sentence in the field is read as prose.
+  if (lines.length === 1 && addressedCue.test(line)) return findTargetGroupsInProse(line);
   // "Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag": a list ending in "oder"
   // after a qualifying phrase names alternatives within one group, not several groups.
   if (lines.length === 1 && /^\p{Lu}\p{L}*\s+(?:mit|ohne|aus|von|in|im|für)\s[^,]*,[^,]*\soder\s[^,]+$/u.test(line.replace(/[.]$/, ''))) return toGroups([line]);
@@ -39,6 +41,13 @@ function withoutPlaces(text: string): string {
   return findPlaces(rest).length && /^(?:der\s+|dem\s+|den\s+)?\p{Lu}/u.test(rest) ? text.slice(0, m.index) : text;
 }
 
+/** "… im Landkreis Gießen, vor allem an kleinere Gemeinden": the places dropped from each item of the list. */
+function groupsOf(list: string): string[] {
+  return splitTopLevelList(list)
+    .map((item) => withoutPlaces(item))
+    .filter((item) => !(findPlaces(item).length && /^(?:im|in|aus)\s/u.test(item.trim())));
+}
+
 export function findTargetGroupsInProse(text: string): string[] {
   for (const sentence of splitSentences(text)) {
     const m = sentenceCue.exec(sentence);
@@ -46,7 +55,7 @@ export function findTargetGroupsInProse(text: string): string[] {
   }
   for (const sentence of splitSentences(text)) {
     const m = addressedCue.exec(sentence);
-    if (m) return toGroups(splitTopLevelList(withoutPlaces((m[1] ?? '').replace(/[.!]$/, ''))));
+    if (m) return toGroups(groupsOf((m[1] ?? '').replace(/[.!]$/, '')));
   }
   return [];
 }
