@@ -205,7 +205,9 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     for (const line of sponsorBlock.split('\n')) {
       const labelled = /^\s*(?:\*\*)?([\p{L}][\p{L} -]{2,40}?)(?:\*\*)?\s*:\s*(.+)$/u.exec(line);
       const found = parseContactBlock(labelled ? (labelled[2] ?? '') : line).filter((c) => c.phone || c.email);
-      for (const c of found) contacts.push({ ...c, role: c.role ?? (labelled && !/\s/.test((labelled[1] ?? '').trim()) ? (labelled[1] ?? '').trim() : null) });
+      // "Klimaschutzmanagerin für beide Gemeinden: Johanna Wirth, …": the word before "für" is the role.
+      const role = (labelled?.[1] ?? '').trim().replace(/\s+(?:für|der|des|im|in|beim)\s.*$/u, '');
+      for (const c of found) contacts.push({ ...c, role: c.role ?? (labelled && !/\s/.test(role) ? role : null) });
     }
   }
   // Phone or e-mail given before the contact's name: attach to the first contact.
@@ -309,7 +311,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
 
 // A heading made only of the words that name the kind of document ("Nachhaltigkeitsbaukasten Hessen – Steckbrief").
 const genericHeading =
-  /^(?:(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Nachhaltigkeitsbaukasten|Nachhaltigkeitsstrategie|Hessen|Hessische[nr]?|für|den|die|der|des|zum|zur|im|Projekt|Projekte|Kommunen|Baukasten|gute|Praxis)(?:\s*[-–:|/]\s*|\s+|$))+$/i;
+  /^(?:(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Einreichung|Gemeinsame|Bewerbung|Infoblatt|Merkblatt|Nachhaltigkeitsbaukasten|Nachhaltigkeitsstrategie|Hessen|Hessische[nr]?|für|den|die|der|des|zum|zur|im|Projekt|Projekte|Kommunen|Baukasten|gute|Praxis)(?:\s*[-–:|/]\s*|\s+|$))+$/i;
 
 /** The title of a fact sheet is its first line(s) before any label, unless that is a generic heading. */
 export function titleFromPreamble(preamble: string): string | null {
@@ -320,12 +322,18 @@ export function titleFromPreamble(preamble: string): string | null {
  * The preamble's title and what follows it. "Steckbrief: X", "Projektsteckbrief „X“" give X; in a
  * sheet without labels for it, the paragraphs after the title are the description.
  */
+const municipalitiesOnly = /^(?:(?:Stadt|Gemeinde|Landkreis|Kreis|Magistrat der Stadt)\s+\p{Lu}[\p{L}-]*(?:\s+\([^)]*\))?(?:\s*(?:·|\||,|und|&)\s*|$))+$/u;
+
 function titleAndRest(preamble: string): { title: string | null; rest: string[] } {
   const paragraphs = splitParagraphs(preamble);
   for (const [i, paragraph] of paragraphs.entries()) {
     const line = plainLine(paragraph.replace(/\n/g, ' '));
-    // "Publikationen › Leitfäden": where a saved page was in its site, no title.
-    if (!line || genericHeading.test(line) || /^[^.!?]{1,80}\s[›»>]\s[^.!?]{1,80}$/.test(line)) continue;
+    // "Publikationen › Leitfäden": where a saved page was in its site, no title; nor the names of
+    // the municipalities that send it ("Gemeinde Weilrod · Gemeinde Grävenwiesbach").
+    if (!line || genericHeading.test(line) || /^[^.!?]{1,80}\s[›»>]\s[^.!?]{1,80}$/.test(line) || municipalitiesOnly.test(line)) continue;
+    // "Infoblatt für Vereine · Stand: Januar 2026" above "# Förderprogramm …": the document's heading is its title.
+    const heading = i === 0 && !/^#\s/.test(paragraph.trim()) ? paragraphs.slice(1, 4).find((p) => /^#\s/.test(p.trim())) : undefined;
+    if (heading && /\s·\s|\bStand\b/.test(line)) return { title: cleanTitle(plainLine(heading)), rest: paragraphs.slice(paragraphs.indexOf(heading) + 1) };
     const after = /^(?:Projekt)?steckbrief\s*(?:[:–-]\s*|(?=[„“"»]))(.+)$/i.exec(line);
     // "Maßnahme: Klimaangepasster Umbau …" (a label the reader does not know) on the first line: its value.
     // A label is capitalised words ("Kurztitel", "Name der Maßnahme"), a heading's colon is part of the title.

@@ -63,6 +63,11 @@ const labelDefs: LabelDef[] = [
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
   { key: 'title', strong: false, names: ['praxisbeispiel'] },
+  // The sections of a funding programme's information sheet.
+  { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },
+  { key: 'targetGroups', strong: false, names: ['wer kann einen antrag stellen', 'wer kann einen antrag einreichen', 'wer kann gefördert werden', 'wer wird gefördert', 'wer ist antragsberechtigt', 'antragsberechtigt', 'antragsberechtigte', 'antragsberechtigung', 'zuwendungsempfangende'] },
+  { key: 'participation', strong: false, names: ['antragsfrist', 'antragsfristen', 'bewerbungsfrist', 'anmeldefrist', 'einreichungsfrist', 'fristen'] },
+  { key: 'contact', strong: false, names: ['beratung und antragstellung', 'antragstellung und beratung', 'ansprechstelle'] },
   { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution', 'name der organisation', 'name der einrichtung', 'name der institution', 'name der kommune', 'einrichtung / organisation'] },
   { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz'] },
   { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
@@ -136,6 +141,8 @@ export function normaliseLabel(label: string): string {
     .replace(/\s+/g, ' ')
     // "Wer?", "Worum geht es?": a section headed by a question.
     .replace(/\s*\?$/, '')
+    // "Ihre Ansprechpartnerin", "Unser Ziel": the possessive adds nothing.
+    .replace(/^(?:ihr|ihre|unser|unsere)\s+/, '')
     .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?)(?=\s|$)/g, '')
     .replace(/\((e|n|en|s|es)\)/g, '$1')
     // A hint for the person filling in the form: "Projektträger (Name, Anschrift)", "Laufzeit (von – bis)".
@@ -504,6 +511,8 @@ function unknownHeading(line: string): UnknownHeading | null {
   if (numbered && (numbered[2] ?? '').split(/\s+/).length <= 6) return { label: (numbered[2] ?? '').trim(), rest: '', number: numbered[1] ?? null };
   const heading = /^#{1,6}\s+(?:\*\*)?([^.!?*]{2,60}?)(?:\*\*)?:?\s*$/.exec(s) ?? /^\*\*([^.!?*]{2,60}?):?\*\*:?\s*$/.exec(s) ?? /^[*_](?![*_\s])([^.!?*_]{2,60}?)(?:\s+\([^()]*\))?:?[*_]:?\s*$/.exec(s);
   if (heading && (heading[1] ?? '').split(/\s+/).length <= 6) return { label: (heading[1] ?? '').trim(), rest: '', number: null };
+  // "Warum gemeinsam?", "Was wurde umgesetzt?": a short question on a line of its own heads a section.
+  if (/^\p{Lu}[^.!:]{2,50}\?$/u.test(s) && s.split(/\s+/).length <= 6) return { label: s, rest: '', number: null };
   const labelled = /^(?:\*\*)?(\p{Lu}[\p{L}-]*(?:\s+[\p{L}-]+){0,2})(?:\*\*)?\s*:(?:\*\*)?\s+(\S.*)$/u.exec(s);
   if (labelled) return { label: (labelled[1] ?? '').trim(), rest: (labelled[2] ?? '').trim(), number: null };
   return null;
@@ -555,7 +564,8 @@ export function parseFields(text: string): ParsedFields {
       // rows of a cost table, "Quartierskonzept: 90.000 €", name parts of the project) and not inside
       // the funding section, whose lines are items of its own.
       const heading: boolean = unknown.rest === '';
-      const stemKey: FieldKey | null = keyFromStems(unknown.label);
+      // "# Förderprogramm „Klimafit im Verein“": the document's own heading names it, not a field.
+      const stemKey: FieldKey | null = /^#\s/.test(line.trim()) ? null : keyFromStems(unknown.label);
       const byName: FieldKey | null = heading || (stemKey !== 'description' && current.key !== 'funding') ? stemKey : null;
       const key: FieldKey | null = byName ?? (unknown.number && !unknown.number.includes('.') ? keyFromContent(blockAfter(lines, i)) : null);
       if (key) {
@@ -568,6 +578,13 @@ export function parseFields(text: string): ParsedFields {
       // no field: within the description a subheading, whose line is no part of the text; after another
       // field a section of its own, the description when it starts with running text.
       if (heading && !unknown.number && !/[:]/.test(line.replace(/[*_#\s]+$/, '').slice(-1))) {
+        // A first-level heading below fields that gave no title yet ("Stand: …" above "# Förderprogramm …") is the title.
+        if (/^#\s/.test(line.trim()) && !fields.some((f) => f.key === 'title') && current.key !== 'title') {
+          flush();
+          fields.push({ key: 'title', label: 'Überschrift', value: unknown.label });
+          current = { key: startsWithProse(blockAfter(lines, i)) ? 'description' : 'other', label: unknown.label, lines: [] };
+          continue;
+        }
         if (current.key === 'description') continue;
         flush();
         current = { key: startsWithProse(blockAfter(lines, i)) ? 'description' : 'other', label: unknown.label, lines: [] };

@@ -88,7 +88,7 @@ export function plainLine(text: string): string {
 
 // Tokens after which a period does not end a sentence ("e. V.", "z. B.", "bzw.", "Abs.").
 const abbreviations = new Set(
-  'bzw ggf ggfs ca nr dr prof str usw vgl inkl evtl etc abs art mio mrd tsd jh bspw sog insb max min hr fr tel gem lt zzgl allg ff bzgl einschl mind od sr jr st'.split(' '),
+  'bzw ggf ggfs ca nr dr prof str usw vgl inkl evtl etc abs art mio mrd tsd jh bspw sog insb max min hr fr tel gem lt zzgl allg ff bzgl einschl mind od sr jr st rd lkr hrsg'.split(' '),
 );
 
 /**
@@ -155,7 +155,8 @@ export function splitTopLevelList(text: string, opts: { splitOnUnd?: boolean } =
     const ch = text[i] ?? '';
     if (ch === '(' || ch === '[') depth++;
     if ((ch === ')' || ch === ']') && depth > 0) depth--;
-    if (depth === 0 && (ch === ',' || ch === ';')) {
+    // "A · B · C": a middle dot separates items as a comma does.
+    if (depth === 0 && (ch === ',' || ch === ';' || (ch === '·' && /\s/.test(text[i - 1] ?? '') && /\s/.test(text[i + 1] ?? '')))) {
       pushCurrent();
       continue;
     }

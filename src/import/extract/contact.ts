@@ -53,12 +53,12 @@ export type ContactDraft = Omit<ContactPerson, 'publishConsent'> & { publishCons
 const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
 
 // Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
-const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
+const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe|ausschuss)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
 
 /** A person's name: two to six words, no digits, no label, markup or organisation. */
 export function looksLikePersonName(name: string): boolean {
   const words = name.split(/\s+/).filter(Boolean);
-  return words.length >= 2 && words.length <= 6 && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name) && !organisationWord.test(name);
+  return words.length >= 2 && words.length <= 6 && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name) && !/^(?:Der|Die|Das|Ihr|Ihre|Unser|Unsere)\s/u.test(name) && !organisationWord.test(name);
 }
 
 /**
@@ -263,6 +263,8 @@ export function findOrganisationWithAddress(text: string): Omit<Organisation, 'w
     }
     let k = i;
     if (at <= 0 && k > 0 && streetLike.test(lines[k - 1] ?? '')) k--;
+    // "Rheingau-Taunus-Kreis\nDer Kreisausschuss – Fachdienst Klimaschutz\nHeimbacher Straße 7": the body above its office.
+    if (k > 1 && /^(?:Der|Die)\s+(?:Kreisausschuss|Magistrat|Gemeindevorstand|Oberbürgermeister|Bürgermeister|Landrat)\b|^(?:Fachdienst|Fachbereich|Fachabteilung|Abteilung|Referat|Amt)\s/u.test(lines[k - 1] ?? '') && !/\d/.test(lines[k - 2] ?? '')) k--;
     const name = lines[k - 1];
     if (!name || detailLine.test(name) || findEmail(name) || /\d/.test(name) || /:/.test(name)) continue;
     const person = parsePersonLine(name);

@@ -49,6 +49,8 @@ const funders: Funder[] = [
   { pattern: /Europäische[nm]?\s+Sozialfonds?|\bESF\+?(?![\p{L}])/u, kind: 'eu', name: () => 'Europäischer Sozialfonds' },
   { pattern: /Europäische[nm]?\s+Fonds?\s+für\s+regionale\s+Entwicklung|\bEFRE\b/u, kind: 'eu', name: () => 'Europäischer Fonds für regionale Entwicklung' },
   { pattern: /\bLEADER\b/u, kind: 'eu', name: () => 'LEADER' },
+  // Other EU programmes named like LEADER ("EU-Förderung aus dem LIFE-Programm").
+  { pattern: /\b(LIFE|INTERREG|Interreg|ELER)\b/u, kind: 'eu', name: (m) => (m[1] === 'Interreg' ? 'INTERREG' : (m[1] ?? '')) },
   { pattern: /\bEU-Mitteln?\b|Europäischen\s+Union/u, kind: 'eu', name: () => 'Europäische Union', generic: true },
   {
     // "Stiftung Hessischer Naturschutz", "Sparkassen-Stiftung Dillenburg", "der Deutschen Bundesstiftung Umwelt" (nominative: "Deutsche").

@@ -22,6 +22,8 @@ const openPatterns = [
   /\bTeilnahme\b[^.!?]*\b(?:ist|sind)\s+(?:jederzeit\s+|weiterhin\s+|noch\s+|ab\s+sofort\s+)?möglich/iu,
   new RegExp(String.raw`\b(?:können|kann)\b[^.!?]*\b(?:weitere|neue|interessierte)\b[^.!?]*\b${joinVerb}`, 'iu'),
   /\boffen\s+für\s+(?:weitere|neue|interessierte)\b/iu,
+  // "Anträge für 2026 können vom 1. Februar bis zum 30. September eingereicht werden." (a date stays inside)
+  /\b(?:Anträge|Bewerbungen|Anmeldungen)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:können|kann)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:eingereicht|gestellt|abgegeben)\s+werden/iu,
   // "Neue Fahrerinnen und Fahrer sind jederzeit willkommen."
   /\b(?:weitere|neue|interessierte)\b[^.!?]*\b(?:sind|ist)\b[^.!?]*\bwillkommen\b/iu,
   // "Die Teilnahme steht allen Kommunen offen."
@@ -35,7 +37,7 @@ const openPatterns = [
 
 const quotation = /^\s*[„"»].*[“"«],?\s+(?:sagte|sagt|so|erklärte|erklärt|betonte|betont|meinte|freut sich)\b/u;
 
-const participationWord = /willkommen|teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
+const participationWord = /Anträge|Bewerbungen|willkommen|teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
 
 export function findParticipation(text: string): Pick<Participation, 'status' | 'text'> {
   // Every pattern names one of these words; without them there is nothing to look for.
