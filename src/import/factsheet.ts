@@ -9,6 +9,7 @@ import { findPhone } from './extract/phone.ts';
 import { dedupePlaces, findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
 import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
+import { detectKind, kindLabel } from './extract/kind.ts';
 import { unsubscribe } from './extract/links.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
@@ -518,8 +519,12 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   if (!f.purpose) warnings.push(missing('purpose', 'Projektzweck: im Dokument nicht gefunden.'));
   if (!f.description) warnings.push(missing('description', 'Kurzbeschreibung: im Dokument nicht gefunden.'));
 
+  // A funding programme, an advisory offer or a publication rather than a project: proposed, flagged.
+  const { kind, reason } = detectKind(title, text);
+  if (reason) warnings.push(warning('kind', 'guessed', `Art: als „${kindLabel(kind)}“ erkannt (${reason}). Bitte prüfen.`));
+
   const content: ContributionContentInput = {
-    kind: 'projekt',
+    kind,
     title,
     // Teaser: the first sentence of the short description, as the catalog's one-line summary.
     teaser: teaser ? clip(teaser, 600) : null,

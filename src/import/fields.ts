@@ -372,7 +372,9 @@ function untable(text: string): string {
     }
     // "Nr. | Angabe | Inhalt" with rows "1 | Projektbezeichnung | …": a first column that only
     // numbers the rows says nothing; without it the table is one of labels and values.
-    if (block.length >= 2 && block.every((r) => r.cells.length >= 3 && /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|Nr\.?|Pos\.?|lfd\.\s?Nr\.?|[A-H][.)]?)?$/i.test(r.cells[0] ?? '')))
+    // (A PDF may have run two cells of a row together, so most rows, not all, have three cells.)
+    const numbering = (r: { cells: string[] }) => /^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|Nr\.?|Pos\.?|lfd\.\s?Nr\.?|[A-H][.)]?)?$/i.test(r.cells[0] ?? '');
+    if (block.every((r) => r.cells.length >= 2 && numbering(r)) && block.filter((r) => r.cells.length >= 3).length * 3 >= block.length * 2)
       for (const r of block) r.cells = r.cells.slice(1);
     // Merged cells as converters write them: a row of one cell (or a first cell spanning both
     // columns, the second left empty) is a heading within the table; a row whose first cell is

@@ -80,6 +80,7 @@ export const documentWarnings = {
 
 /** Field names as editors know them, for warnings. */
 export const fieldLabels: Record<string, string> = {
+  kind: 'Art des Beitrags',
   title: 'Titel',
   purpose: 'Projektzweck',
   description: 'Kurzbeschreibung',

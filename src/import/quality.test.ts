@@ -47,6 +47,8 @@ const fieldTolerance = 0.02;
 interface Recorded {
   overall: { precision: number; recall: number; f1: number };
   fields: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+  /** The kind of contribution (project, funding programme, advice, material), counted apart from F1. */
+  kind?: { correct: number; total: number };
 }
 
 function truthFor(dir: URL, name: string): Record<string, unknown> | null {
@@ -66,17 +68,20 @@ interface Measured {
   /** The same comparison per file type (txt, docx, pdf, html). */
   byType: Map<string, Map<string, FieldScore>>;
   documents: number;
+  kindsCorrect: number;
 }
 
 async function measure(dir: URL, damage?: (content: Record<string, unknown>) => Record<string, unknown>): Promise<Measured> {
   const scores = new Map<string, FieldScore>();
   const byType = new Map<string, Map<string, FieldScore>>();
   let documents = 0;
+  let kindsCorrect = 0;
   for (const name of readdirSync(dir).filter((f) => documentTypes.test(f)).sort()) {
     const truth = truthFor(dir, name);
     if (!truth) continue;
     const outcome = await parseDocument(readFileSync(new URL(name, dir)), name);
     const { taxonomy: _t, ...content } = outcome.ok ? (outcome.content as unknown as Record<string, unknown>) : {};
+    if ((content.kind ?? 'projekt') === (truth.kind ?? 'projekt') && outcome.ok) kindsCorrect++;
     const compared = damage ? damage(content) : content;
     scoreDocument(scores, compared, truth);
     const type = /\.([a-z]+)$/.exec(name)?.[1] ?? '?';
@@ -85,7 +90,7 @@ async function measure(dir: URL, damage?: (content: Record<string, unknown>) => 
     byType.set(type, typeScores);
     documents++;
   }
-  return { scores, byType, documents };
+  return { scores, byType, documents, kindsCorrect };
 }
 
 afterAll(stopConverter);
@@ -110,8 +115,8 @@ describe.each(sets)('$name', (set) => {
 
   it('measures field-level precision and recall and does not regress', async () => {
     expect(existsSync(set.dir), `${set.dir.pathname} fehlt`).toBe(true);
-    const { scores, byType, documents } = await measure(set.dir);
-    const current = summarise(scores);
+    const { scores, byType, documents, kindsCorrect } = await measure(set.dir);
+    const current = { ...summarise(scores), kind: { correct: kindsCorrect, total: documents } };
     const weakest = Object.entries(current.fields)
       .filter(([, f]) => f.f1 < 1)
       .sort(([, a], [, b]) => a.f1 - b.f1)
@@ -119,7 +124,7 @@ describe.each(sets)('$name', (set) => {
       .map(([field, f]) => `${field} ${f.f1.toFixed(3)}`);
     const perType = [...byType].map(([type, s]) => `${type} ${overall(s).f1.toFixed(3)}`).join(', ');
     console.log(
-      `${set.name}: Extraktionsqualität über ${documents} Dokumente mit Grundwahrheit (F1 gesamt ${current.overall.f1.toFixed(3)}; nach Dateityp: ${perType}; schwächste Felder: ${weakest.join(', ') || '–'}):\n${formatTable(scores)}`,
+      `${set.name}: Extraktionsqualität über ${documents} Dokumente mit Grundwahrheit (F1 gesamt ${current.overall.f1.toFixed(3)}; nach Dateityp: ${perType}; schwächste Felder: ${weakest.join(', ') || '–'}; Art richtig erkannt: ${kindsCorrect} von ${documents}):\n${formatTable(scores)}`,
     );
     expect(documents).toBeGreaterThanOrEqual(set.minDocuments);
     if (process.env.UPDATE_QUALITY) writeFileSync(recordedFile, `${JSON.stringify(current, null, 2)}\n`);
@@ -129,6 +134,7 @@ describe.each(sets)('$name', (set) => {
       .filter(([field, r]) => (current.fields[field]?.f1 ?? 0) < round(r.f1 - fieldTolerance))
       .map(([field, r]) => `${field}: ${r.f1} → ${current.fields[field]?.f1 ?? 0}`);
     expect(dropped).toEqual([]);
+    if (recorded.kind) expect(kindsCorrect, 'kind').toBeGreaterThanOrEqual(recorded.kind.correct);
   }, 180_000);
 });
 

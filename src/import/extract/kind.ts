@@ -1,0 +1,49 @@
+import { kindLabels, type ContributionKind } from '../../domain/contribution.ts';
+
+/*
+ * The kind of a contribution: most documents describe a project ("Praxisbeispiel"); a funding
+ * programme, an advisory offer or a publication say so in their heading or by the sections such
+ * documents have. The cues are data; a document is only given another kind than "projekt" when
+ * its heading names the kind or at least two of its typical sections or phrases occur.
+ */
+interface KindCues {
+  kind: Exclude<ContributionKind, 'projekt'>;
+  /** Words in the title or heading that name the kind. */
+  title: RegExp;
+  /** Sections and phrases typical of the kind; two are needed. */
+  body: RegExp[];
+}
+
+const cues: KindCues[] = [
+  {
+    kind: 'foerderung',
+    // Word-initial: "Zisternenförderprogramm" of a city for its households is one of its projects.
+    title: /(?<!\p{L})(?:Förderprogramm|Förderrichtlinie|Förderaufruf|Förderfonds|Zuschussprogramm|Förderwettbewerb)/iu,
+    body: [/Antragsfrist|Anträge\s+(?:können|sind)/i, /antragsberechtigt|Wer\s+kann\s+(?:einen\s+Antrag|gefördert)/i, /Fördersatz|Förderquote\s+(?:beträgt|von)|Höchstbetrag|höchstens\s+[\d.]+\s*(?:€|Euro)/i, /Was\s+wird\s+gefördert|Fördergegenst/i, /Bewilligung|Verwendungsnachweis/i],
+  },
+  {
+    kind: 'beratung',
+    title: /Beratungsangebot|Beratungsstelle|Sprechstunde|Coaching/i,
+    body: [/\bWir\s+beraten\b|Beratungsangebot|unsere\s+Beratung|kostenlose\s+(?:Erst)?[Bb]eratung|Beratung\s+ist\s+kostenfrei|die\s+Beratung\s+kostenfrei/i, /So\s+läuft\s+die\s+Beratung|Ablauf\s+der\s+Beratung|Beratungsgespräch|Erstgespräch|Auftaktgespräch/i, /Für\s+wen\?|richtet\s+sich\s+an/i],
+  },
+  {
+    kind: 'material',
+    title: /Leitfaden|Praxisleitfaden|Handreichung|Arbeitshilfe|Broschüre|Checkliste|Handbuch|Toolkit|Musterdokument|Mustersatzung|Publikation/i,
+    body: [/\bHerausgeber(?:in)?\s*:|\bHrsg\.\s*:/i, /Erscheinungsjahr|\b\d+\s+Seiten\b|\bISBN\b/i, /herunterladen|Download|\(PDF\)|bestellt\s+werden/i],
+  },
+];
+
+/** The kind named by the title or shown by the body; "projekt" when nothing says otherwise. */
+export function detectKind(title: string, text: string): { kind: ContributionKind; reason: string | null } {
+  for (const c of cues) {
+    const inTitle = c.title.exec(title)?.[0];
+    if (inTitle) return { kind: c.kind, reason: `„${inTitle}“ im Titel` };
+  }
+  for (const c of cues) {
+    const found = c.body.map((p) => p.exec(text)?.[0]).filter((m): m is string => Boolean(m));
+    if (found.length >= 2) return { kind: c.kind, reason: found.slice(0, 3).map((m) => `„${m}“`).join(', ') };
+  }
+  return { kind: 'projekt', reason: null };
+}
+
+export const kindLabel = (kind: ContributionKind): string => kindLabels[kind];
