@@ -154,3 +154,58 @@ describe('third round: English and hyphenated labels, headings the list does not
     expect(parseFields('# Kosten sparen mit Zisternen\nTräger: Stadt X').preamble).toBe('# Kosten sparen mit Zisternen');
   });
 });
+
+describe('rules prompted by set E', () => {
+  it('italic form labels with hints, a field named by the hint before a colon, consent lines', () => {
+    const text = ['*Vorhaben (Kurztitel):*', 'Quartierslotsen', '*Ansprechperson beim Maßnahmenträger (Name, Funktion):*', 'Frau Anna Kolb', '*Beteiligte Dritte (Kooperationen):*', 'Seniorenbeirat', 'Einverständnis zur Veröffentlichung der Kontaktdaten: ja'].join('\n');
+    expect(parseFields(text).fields.map((f) => f.key)).toEqual(['title', 'contact', 'partners', 'other']);
+    // Without a colon a line with a hint is a person, not a label.
+    expect(matchLabelLine('Frau Dr. Miriam Albers (Projektleitung)')).toBeNull();
+  });
+
+  it('online-form exports: [Field] lines, "Block – Detail" labels, unknown fields of their own', () => {
+    const text = ['[Titel des Praxisbeispiels]', 'Leerstandslotsen', '[Ansprechperson – Name]', 'Sven Hohmann', '[Ansprechperson – Funktion]', 'Stadtentwicklung', '[Dürfen die Kontaktdaten veröffentlicht werden?]', 'Ja', '[Internetseite]', 'https://www.schlitz.example'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Leerstandslotsen'],
+      ['contact', 'Sven Hohmann'],
+      ['role', 'Stadtentwicklung'],
+      ['other', 'Ja'],
+      ['website', 'https://www.schlitz.example'],
+    ]);
+  });
+
+  it('a row of fields separated by "·"; a whole line in italics', () => {
+    expect(parseFields('Herausgeber: Arbeitskreis e. V. · Erscheinungsjahr: 2024 · 64 Seiten\n*Kontakt: Lisa Marquardt, Tel. 06152 989-612*').fields.map((f) => [f.key, f.value])).toEqual([
+      ['sponsor', 'Arbeitskreis e. V.'],
+      ['other', '2024'],
+      // "64 Seiten" reads as a numbered "Seiten" (metadata): a field of its own, empty.
+      ['other', ''],
+      ['contact', 'Lisa Marquardt, Tel. 06152 989-612'],
+    ]);
+  });
+
+  it('headings whose words name no field: a subheading within the description, else a section of its own', () => {
+    const text = ['Titel: Schwammstadt', 'Kurzbeschreibung:', 'Erster Absatz der Beschreibung.', '', '## Wie es weiterging', '', 'Bisher wurden zwölf Mulden gebaut und viele Bäume gepflanzt.', '', 'Laufzeit: 2022 bis 2025', '', '## Download und Bestellung', '', '[Leitfaden](https://example.org/l.pdf)', '', 'Warum gemeinsam?', 'Beide Gemeinden sind zu klein für eine eigene Stelle und teilen sich deshalb die Kosten.'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Schwammstadt'],
+      ['description', 'Erster Absatz der Beschreibung.\n\n\nBisher wurden zwölf Mulden gebaut und viele Bäume gepflanzt.'],
+      ['period', '2022 bis 2025'],
+      ['other', '[Leitfaden](https://example.org/l.pdf)'],
+      ['description', 'Beide Gemeinden sind zu klein für eine eigene Stelle und teilen sich deshalb die Kosten.'],
+    ]);
+  });
+
+  it('a first-level heading below a metadata line is the title, not a field named by its words', () => {
+    const fields = parseFields('Infoblatt für Vereine · Stand: Januar 2026\n\n# Förderprogramm „Klimafit“\n\nDer Kreis unterstützt gemeinnützige Vereine dabei, ihre Vereinsheime klimafreundlich zu machen.').fields;
+    expect(fields.map((f) => f.key)).toEqual(['other', 'title', 'description']);
+    expect(fields[1]?.value).toBe('Förderprogramm „Klimafit“');
+  });
+
+  it('a key table whose first column only numbers the rows', () => {
+    const text = ['| Nr. | Angabe | Inhalt |', '|---|---|---|', '| 1 | Projektbezeichnung | Schulstraßen |', '| 2 | Zeitraum | 2024 bis 2026 |'].join('\n');
+    expect(parseFields(text).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Schulstraßen'],
+      ['period', '2024 bis 2026'],
+    ]);
+  });
+});

@@ -156,10 +156,14 @@ export function normaliseLabel(label: string): string {
 const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
 const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|umsetzung|durchführung)$/;
 
+// "Einverständnis zur Veröffentlichung der Kontaktdaten", "Datenschutzhinweis …": consent and data protection, no field.
+const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur)/;
+
 function lookupOne(label: string): LabelDef | undefined {
   const name = normaliseLabel(label);
   const direct = labelIndex.get(name);
   if (direct) return direct;
+  if (consentLabel.test(name)) return labelIndex.get('einverständnis');
   // "Projekt-Titel", "Kontakt-Person": a compound written with a hyphen is the same label.
   if (name.includes('-')) {
     const joined = labelIndex.get(name.replace(/(?<=\p{L})-(?=\p{L})/gu, ''));
@@ -249,8 +253,9 @@ export function matchLabelLine(line: string): LabelLine | null {
   let s = line.trim();
   if (!s) return null;
   // "[Titel des Praxisbeispiels]" (an online form's export): the field name in brackets, the value
-  // after it or on the next line; a name the reader does not know is a field of its own.
-  const bracketed = /^\[([^\]]{2,100})\]\s*(.*)$/.exec(s);
+  // after it or on the next line; a name the reader does not know is a field of its own. (Not a
+  // Markdown link "[Leitfaden](https://…)".)
+  const bracketed = /^\[([^\]]{2,100})\](?!\()\s*(.*)$/.exec(s);
   if (bracketed && !/^F\s?\d/.test(bracketed[1] ?? '')) {
     const label = (bracketed[1] ?? '').trim();
     const def = lookupLabel(label, { colon: true });

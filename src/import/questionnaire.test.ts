@@ -99,3 +99,30 @@ describe('a letter that answers the questions by number', () => {
     expect(r.warnings.filter((w) => w.code === 'guessed').map((w) => w.field)).toEqual(['sponsor', 'contacts']);
   });
 });
+
+describe('questionnaires in other forms (set E)', () => {
+  it('an interview: questions led by the interviewer, answers by the speaker, a contact line after the last answer', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const text = [
+      'Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)', 'Projekt: Bürgerbus', '',
+      '**Redaktion:** Wie ist es zu dem Beschluss gekommen?', '', '**Sascha Weber:** Der Anstoß kam aus der Bürgerschaft.', '',
+      '**Redaktion:** Wer hat Sie dabei unterstützt?', '', '**Carina Heß:** Das Landesnetzwerk Bürgerbusse.', '',
+      '**Redaktion:** Was war schwierig, und welchen Rat geben Sie?', '', '**Sascha Weber:** Die Fahrerlaubnis.', '',
+      '**Redaktion:** Welche Voraussetzungen sollte eine Kommune mitbringen?', '', '**Carina Heß:** Ehrenamtliche.', '',
+      'Kontakt für Rückfragen: Carina Heß (Seniorenbeauftragte), Telefon 06166 9300-17',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    const r = parseQuestionnaire(text, 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.answers).toEqual({ decision: 'Der Anstoß kam aus der Bürgerschaft.', support: 'Das Landesnetzwerk Bürgerbusse.', challenges: 'Die Fahrerlaubnis.', prerequisites: 'Ehrenamtliche.' });
+    expect(r.content.sponsor?.name).toBe('Gemeinde Fischbachtal');
+    expect(r.content.places?.map((p) => p.label)).toContain('Landkreis Darmstadt-Dieburg');
+    expect(r.content.contacts).toMatchObject([{ name: 'Carina Heß', role: 'Seniorenbeauftragte', phone: '+49 6166 930017' }]);
+  });
+
+  it('an online form\'s export: questions coded [F1]–[F4], answers led by "Antwort:"', () => {
+    const text = ['[Titel des Praxisbeispiels]', 'Leerstandslotsen', '', '[F1] Entstehung: Wie kam es zu der Entscheidung?', 'Antwort: Aus dem Stadtentwicklungskonzept.', '', '[F2] Unterstützung: Wer hat geholfen?', 'Antwort: Der Gewerbeverein.', '', '[F3] Hürden: Was war schwierig?', 'Antwort: Eigentümer zu erreichen.', '', '[F4] Übertragbarkeit: Was muss eine Kommune mitbringen?', 'Antwort: Ortskenntnis.'].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    expect(splitAnswers(text).answers).toEqual({ decision: 'Aus dem Stadtentwicklungskonzept.', support: 'Der Gewerbeverein.', challenges: 'Eigentümer zu erreichen.', prerequisites: 'Ortskenntnis.' });
+  });
+});

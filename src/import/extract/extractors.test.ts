@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine } from './contact.ts';
+import { detectKind } from './kind.ts';
 import { extractFunding, findFunders } from './funding.ts';
 import { findLegalReferences } from './legal.ts';
 import { findLinks } from './links.ts';
@@ -504,5 +505,76 @@ describe('third round of generic rules', () => {
   it('partners after "gemeinsam mit" up to the legal form that ends the name; "LK" for Landkreis', () => {
     expect(findPartnersInProse('Deshalb hat der Kreis gemeinsam mit der Wirtschaftsförderung Wetterau GmbH ein Pfandsystem eingeführt.').map((p) => p.name)).toEqual(['Wirtschaftsförderung Wetterau GmbH']);
     expect(findPlaces('6 Dörfer im LK Waldeck-Frankenberg')).toMatchObject([{ regionId: 'lk-waldeck-frankenberg', label: 'LK Waldeck-Frankenberg' }]);
+  });
+});
+
+describe('rules prompted by set E', () => {
+  it('phone numbers spaced out or with the area code in parentheses; e-mails written with [at]', () => {
+    expect(normalisePhone('0 62 51 / 14-2 37')).toBe('+49 6251 14237');
+    expect(normalisePhone('(0 27 72) 58 34-12')).toBe('+49 2772 583412');
+    expect(findEmail('annegret.kolb[at]diakonie-lahn-dill.example')).toBe('annegret.kolb@diakonie-lahn-dill.example');
+    expect(findEmail('info (at) verein (dot) example')).toBe('info@verein.example');
+  });
+
+  it('school years and Roman quarters', () => {
+    expect(parsePeriodField('Pilotphase im Schuljahr 2024/25, Verstetigung ab August 2025')).toMatchObject({ start: '2024-08', end: null });
+    expect(findPeriod('II. Quartal 2023 bis IV. Quartal 2025')).toMatchObject({ start: '2023-04', end: '2025-12' });
+  });
+
+  it('a deadline to register is no end of the project', () => {
+    expect(findPeriod('Kommunen können sich bis zum 31. Januar 2026 melden.')).toBeNull();
+    expect(findParticipation('Kommunen, die weitere Bäume bestellen wollen, können sich bis zum 31. Januar 2026 melden.').status).toBe('open');
+    expect(findParticipation('Anträge für 2026 können vom 1. Februar bis zum 30. September 2026 eingereicht werden.').status).toBe('open');
+  });
+
+  it('funding: a total explains one amount; a funder and its amount in one clause; the municipalities sharing the rest', () => {
+    const f = extractFunding('Von den Gesamtkosten (rund 540.000 Euro) übernimmt das Land Hessen über seine Klimarichtlinie 180.000 Euro, die übrigen Kosten teilen sich die Kommunen nach der Zahl ihrer Bäume.');
+    expect(f.sources).toEqual([
+      { name: 'Land Hessen', kind: 'land', amountCents: 18_000_000 },
+      { name: 'Kommunale Mittel', kind: 'kommune', amountCents: null },
+    ]);
+    expect([f.totalCents, f.grantCents]).toEqual([54_000_000, 18_000_000]);
+    const own = extractFunding('Den Kleinbus haben wir mit rund 78.000 Euro aus dem Förderprogramm des Landes Hessen finanziert, den Rest von ca. 12.000 Euro hat die Gemeinde getragen.');
+    expect(own.sources).toEqual([
+      { name: 'Land Hessen', kind: 'land', amountCents: 7_800_000 },
+      { name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 1_200_000 },
+    ]);
+    expect(findFunders('Drittmittel: 25 T€ (Stadt Herborn)')).toEqual([{ name: 'Stadt Herborn', kind: 'kommune', amountCents: null }]);
+    expect(findFunders('EU-Förderung aus dem LIFE-Programm')).toContainEqual({ name: 'LIFE', kind: 'eu', amountCents: null });
+    // "über" after a word boundary: the programme a sum comes from.
+    expect(findFunders('finanziert über Mitteln des Kommunalen Investitionsprogramms')).toEqual([{ name: 'Kommunales Investitionsprogramm', kind: 'sonstige', amountCents: null }]);
+  });
+
+  it('a team that shares phone and e-mail; an organisation above its office', () => {
+    const team = parseContactBlock('Ihr Team Kommunen: Dr. Henrik Pauly und Mira Schneider\nTel. 06441/407-1830 · kommunen@agentur.example');
+    expect(team.map((c) => [c.name, c.role, c.phone, c.email])).toEqual([
+      ['Dr. Henrik Pauly', 'Team Kommunen', '+49 6441 4071830', 'kommunen@agentur.example'],
+      ['Mira Schneider', 'Team Kommunen', '+49 6441 4071830', 'kommunen@agentur.example'],
+    ]);
+    expect(findOrganisationWithAddress('Rheingau-Taunus-Kreis\nDer Kreisausschuss – Fachdienst Klimaschutz\nHeimbacher Straße 7\n65307 Bad Schwalbach')?.name).toBe('Rheingau-Taunus-Kreis');
+    expect(parseOrganisationBlock('Kreis Groß-Gerau – Der Kreisausschuss | Wilhelm-Seipp-Straße 4 | 64521 Groß-Gerau\nSie erhalten diesen Newsletter.')).toMatchObject({ name: 'Kreis Groß-Gerau', street: 'Wilhelm-Seipp-Straße 4', postcode: '64521' });
+  });
+
+  it('partners: a list ends at a relative clause; a verb after the name of a body ends it; "·" separates', () => {
+    expect(findPartnersInProse('Kooperationspartner sind die DADINA und der VdK-Ortsverband Fischbachtal, der bei der Suche nach Fahrerinnen und Fahrern hilft.').map((p) => p.name)).toEqual(['DADINA', 'VdK-Ortsverband Fischbachtal']);
+    expect(findPartnersInProse('Die Baumarten wurden in Zusammenarbeit mit der Hochschule Geisenheim ausgewählt.').map((p) => p.name)).toEqual(['Hochschule Geisenheim']);
+    expect(parsePartnersField('Gemeinde A · Stadtteilbüro B · Laden C').map((p) => p.name)).toEqual(['Gemeinde A', 'Stadtteilbüro B', 'Laden C']);
+  });
+
+  it('target groups and their places from "richtet sich an …"; towns listed after "Stadtteile" and bare "Gemeinden"', () => {
+    expect(parseTargetGroupsField('Das Angebot richtet sich an Kommunen im Lahn-Dill-Kreis und im Landkreis Gießen, vor allem an kleinere Gemeinden.')).toEqual(['Kommunen', 'kleinere Gemeinden']);
+    expect(findPlaces('Stadtteile Auerbach und Zell').map((p) => p.label)).toEqual(['Auerbach', 'Zell']);
+    expect(findPlaces('mit den Gemeinden Lautertal (Odenwald), Ober-Ramstadt und Ringgau').map((p) => p.label)).toEqual(['Lautertal (Odenwald)', 'Ober-Ramstadt', 'Ringgau']);
+  });
+});
+
+describe('kind of contribution', () => {
+  it('named by the heading or shown by two typical sections; a municipality\'s own programme for households is a project', () => {
+    expect(detectKind('Förderprogramm „Klimafit im Verein“', '').kind).toBe('foerderung');
+    expect(detectKind('Klimafit', 'Wer kann einen Antrag stellen? Vereine. Antragsfrist: 30.09.').kind).toBe('foerderung');
+    expect(detectKind('Sanierungsfahrplan', 'BERATUNGSANGEBOT FÜR KOMMUNEN. So läuft die Beratung ab. Für wen?').kind).toBe('beratung');
+    expect(detectKind('Naturnahe Friedhöfe – Ein Praxisleitfaden', '').kind).toBe('material');
+    expect(detectKind('Zisternenförderprogramm „Regen sammeln“', 'Private Haushalte erhalten einen Zuschuss.').kind).toBe('projekt');
+    expect(detectKind('Energieberatung für Mieterinnen', 'Projektträger: Verbraucherzentrale').kind).toBe('projekt');
   });
 });
