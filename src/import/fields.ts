@@ -210,7 +210,20 @@ function lookupCompound(name: string): LabelDef | undefined {
   return undefined;
 }
 
+// Labels repeat across documents ("Telefon", "E-Mail", "Projektträger"): their lookup is remembered.
+const lookedUp = new Map<string, LabelDef | null>();
+
 export function lookupLabel(label: string, options: { colon?: boolean } = {}): LabelDef | undefined {
+  const cacheKey = options.colon ? `:${label}` : label;
+  const cached = lookedUp.get(cacheKey);
+  if (cached !== undefined) return cached ?? undefined;
+  const def = lookupUncached(label, options);
+  if (lookedUp.size > 20_000) lookedUp.clear();
+  lookedUp.set(cacheKey, def ?? null);
+  return def;
+}
+
+function lookupUncached(label: string, options: { colon?: boolean }): LabelDef | undefined {
   const direct = lookupOne(label);
   if (direct) return direct;
   // "Beteiligte Dritte (Kooperationen):": the hint in parentheses may name the field the label does
@@ -219,7 +232,7 @@ export function lookupLabel(label: string, options: { colon?: boolean } = {}): L
   const byHint = hint ? lookupOne(hint) : undefined;
   if (byHint) return { ...byHint, strong: false };
   // "Ansprechperson – Funktion", "Kontakt - E-Mail": a detail of a block; a name is the person of a contact block.
-  const detail = /^(.+?)\s+[–-]\s+(.+)$/.exec(label.trim());
+  const detail = /\s[–-]\s/.test(label) ? /^(.+?)\s+[–-]\s+(.+)$/.exec(label.trim()) : null;
   if (detail) {
     const block = lookupOne(detail[1] ?? '');
     const part = lookupOne(detail[2] ?? '');
@@ -450,7 +463,7 @@ function dropTableOfContents(text: string): string {
 
 /** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
 export function normaliseFieldText(text: string): string {
-  return formLines(untable(splitFieldRows(splitRunInLabels(/Inhalt|Gliederung|Übersicht|Ausgabe/i.test(text) ? dropTableOfContents(text) : text))));
+  return formLines(untable(splitFieldRows(splitRunInLabels(/Inhalt|Gliederung|Übersicht|In dieser Ausgabe/i.test(text) ? dropTableOfContents(text) : text))));
 }
 
 export interface ParsedFields {

@@ -35,6 +35,9 @@ const openPatterns = [
   /\b(?:Anmeldung(?:en)?|Bewerbung(?:en)?|Einstieg|Beitritt|Teilnahme)\b(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:ist|sind)\b(?!(?:[^.!?]|(?<=\d)\.(?=\d))*\b(?:nicht|keine?)\b)(?:[^.!?]|(?<=\d)\.(?=\d))*\bmöglich\b/iu,
 ];
 
+// Every open pattern needs one of these words (a quick test before the patterns).
+const openWord = /bewerb|anschließ|beteilig|melden|anmeld|Teilnahme|möglich|offen|willkommen|eingereicht|gestellt|abgegeben|teilnehm|beitret|mitmach|einsteig|aufgenommen|dazukomm/i;
+
 const quotation = /^\s*[„"»].*[“"«],?\s+(?:sagte|sagt|so|erklärte|erklärt|betonte|betont|meinte|freut sich)\b/u;
 
 const participationWord = /Anträge|Bewerbungen|willkommen|teilnehm|beitret|anschließ|bewerb|beteilig|mitmach|einsteig|aufgenommen|dazukomm|Teilnahme|frist|ausgebucht|offen|möglich|Anmeld|Einstieg|Beitritt|melden/i;
@@ -46,6 +49,6 @@ export function findParticipation(text: string): Pick<Participation, 'status' | 
   // sentence about money ("schon ab 250 Euro … beteiligen") speak of something else than joining.
   const sentences = splitSentences(text).filter((s) => !quotation.test(s) && !(/beteilig/i.test(s) && /\d\s*(?:€|Euro\b|EUR\b)/.test(s)));
   for (const s of sentences) if (closedPatterns.some((p) => p.test(s))) return { status: 'closed', text: clip(s, 2000) };
-  for (const s of sentences) if (openPatterns.some((p) => p.test(s))) return { status: 'open', text: clip(s, 2000) };
+  for (const s of sentences) if (openWord.test(s) && openPatterns.some((p) => p.test(s))) return { status: 'open', text: clip(s, 2000) };
   return { status: 'unknown', text: null };
 }

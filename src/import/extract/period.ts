@@ -25,16 +25,28 @@ const QUARTER = String.raw`(?:Q\s?[1-4]\s?[/.\s]\s?|(?:[1-4]|I{1,3}|IV)\.\s?(?:Q
 // "Schuljahr 2024/25": the Hessian school year runs from August to July.
 const SCHOOL_YEAR = String.raw`Schuljahr(?:es)?\s+\d{4}\s?\/\s?(?:\d{4}|\d{2})`;
 const DATE = String.raw`(?<![\d.])(?:${SCHOOL_YEAR}|${QUARTER}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+// Most texts name no quarter or school year; their patterns leave those forms out, which is faster.
+const BASIC_DATE = String.raw`(?<![\d.])(?:${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+const rareForms = /Quartal|Qu\.|Q\s?[1-4]|Halbjahr|HJ|Schuljahr/;
 
-const rangePattern = new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${DATE})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${DATE})`, 'giu');
-const startPattern = new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${DATE})`, 'giu');
-// "hat der Kreis im Herbst 2022 … ein Pfandsystem eingeführt": a date in the sentence of a verb that starts something.
-const startedPattern = new RegExp(
-  String.raw`\b(?:[Ii]m|[Ii]n)\s+(${DATE})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen)\b)`,
-  'gu',
-);
+function patternsFor(date: string) {
+  return {
+    range: new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${date})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${date})`, 'giu'),
+    start: new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${date})`, 'giu'),
+    // "hat der Kreis im Herbst 2022 … ein Pfandsystem eingeführt": a date in the sentence of a verb that starts something.
+    started: new RegExp(
+      String.raw`\b(?:[Ii]m|[Ii]n)\s+(${date})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen)\b)`,
+      'gu',
+    ),
+    end: new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${date})`, 'giu'),
+    single: new RegExp(date, 'u'),
+    all: new RegExp(date, 'gu'),
+  };
+}
+const extendedPatterns = patternsFor(DATE);
+const basicPatterns = patternsFor(BASIC_DATE);
+const patternsOf = (text: string) => (rareForms.test(text) ? extendedPatterns : basicPatterns);
 const deadline = /\b(?:melden|anmelden|bewerben|einreichen|eingereicht|beantragen|bestellen|Anmeldung|Bewerbung|Antrag|Frist)\b/u;
-const endPattern = new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${DATE})`, 'giu');
 const ongoingPattern = /\b(?:fortlaufend|laufend|dauerhaft|unbefristet|auf Dauer angelegt)\b/i;
 
 /**
@@ -96,16 +108,17 @@ interface Candidate {
  */
 export function findPeriod(text: string, options: { allowOngoing?: boolean } = {}): ExtractedPeriod | null {
   const flat = text.replace(/\s+/g, ' ');
+  const patterns = patternsOf(flat);
   const candidates: Candidate[] = [];
   // Ranges that end before they start are errors in the source, not an end date alone.
   const rejected: Array<[number, number]> = [];
-  for (const m of flat.matchAll(rangePattern)) {
+  for (const m of flat.matchAll(patterns.range)) {
     const start = parseDateToken(m[1] ?? '');
     const end = parseDateToken(m[2] ?? '', 'end');
     if (start && end && earliestDay(start) <= latestDay(end)) candidates.push({ index: m.index, text: m[0], start, end });
     else rejected.push([m.index, m.index + m[0].length]);
   }
-  for (const pattern of [startPattern, startedPattern])
+  for (const pattern of [patterns.start, patterns.started])
     for (const m of flat.matchAll(pattern)) {
       const start = parseDateToken(m[1] ?? '');
       if (start) candidates.push({ index: m.index, text: m[0], start, end: null });
@@ -114,7 +127,7 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   candidates.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const best = candidates[0];
   if (best) return { start: best.start, end: best.end, text: best.text.trim() };
-  for (const m of flat.matchAll(endPattern)) {
+  for (const m of flat.matchAll(patterns.end)) {
     if (rejected.some(([from, to]) => m.index >= from && m.index < to)) continue;
     // "… können sich bis zum 31. Januar 2026 melden": a deadline, not the end of the project.
     if (deadline.test(flat.slice(m.index, m.index + 120).split(/(?<!\d)[.!?](?=\s+\p{Lu})/u)[0] ?? '')) continue;
@@ -128,11 +141,11 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   return null;
 }
 
-const singleDate = new RegExp(DATE, 'u');
 
 /** The first date in a text ("03/2021", "30.06.2024", "Herbst 2024"), as a partial date, or null. */
 export function findDate(text: string, role: 'start' | 'end' = 'start'): string | null {
-  const m = singleDate.exec(text.replace(/\s+/g, ' '));
+  const flat = text.replace(/\s+/g, ' ');
+  const m = patternsOf(flat).single.exec(flat);
   return m ? parseDateToken(m[0], role) : null;
 }
 
@@ -143,11 +156,12 @@ export function findDate(text: string, role: 'start' | 'end' = 'start'): string 
 export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean } {
   const text = value.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 500);
   const found = findPeriod(text, { allowOngoing: true });
+  const all = patternsOf(text).all;
   if (found?.start) {
     // "Planung seit 2019, Bezug im Mai 2023", "Konzept 2020–2021, Umsetzung 2022–2025": in a period
     // field a later date after the first period is the end.
     const at = text.indexOf(found.text);
-    const later = at < 0 ? [] : [...text.slice(at + found.text.length).matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0], 'end')).filter((d): d is string => d !== null);
+    const later = at < 0 ? [] : [...text.slice(at + found.text.length).matchAll(all)].map((m) => parseDateToken(m[0], 'end')).filter((d): d is string => d !== null);
     const last = later[later.length - 1];
     if (last && earliestDay(found.start) <= latestDay(last) && last !== found.start && (!found.end || latestDay(last) > latestDay(found.end)))
       return { start: found.start, end: last, text, understood: true };
@@ -156,13 +170,13 @@ export function parsePeriodField(value: string): ExtractedPeriod & { understood:
     // "Pilotphase im Schuljahr 2024/25, Verstetigung ab August 2025": an earlier date before the
     // period that was found is where the project started.
     const at = text.indexOf(found.text);
-    const earlier = at > 0 ? [...text.slice(0, at).matchAll(new RegExp(DATE, 'gu'))].map((m) => parseDateToken(m[0])).find((d): d is string => d !== null && earliestDay(d) < earliestDay(found.start ?? d)) : undefined;
+    const earlier = at > 0 ? [...text.slice(0, at).matchAll(all)].map((m) => parseDateToken(m[0])).find((d): d is string => d !== null && earliestDay(d) < earliestDay(found.start ?? d)) : undefined;
     if (earlier) return { start: earlier, end: found.end, text, understood: true };
   }
   if (found?.start || found?.end) return { start: found.start, end: found.end, text, understood: true };
   // "Aufbau im Frühjahr 2023, Betrieb dauerhaft", "Planung 2022, Bau 2023": in a period field the
   // first date is the start and a later last date the end.
-  const tokens = [...text.matchAll(new RegExp(DATE, 'gu'))].map((m) => m[0]);
+  const tokens = [...text.matchAll(all)].map((m) => m[0]);
   const first = tokens[0] ? parseDateToken(tokens[0]) : null;
   const last = tokens.length > 1 ? parseDateToken(tokens[tokens.length - 1] ?? '', 'end') : null;
   const end = last && first && earliestDay(first) <= latestDay(last) && last !== first ? last : null;

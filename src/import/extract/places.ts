@@ -39,8 +39,6 @@ const aliasEntries: AliasEntry[] = regions
       const flexibleKreis = /\p{L}-?[Kk]reis$/u.test(alias) && !/\s/.test(alias);
       const body = (flexibleKreis ? `${escapeRegExp(alias.replace(/-?[Kk]reis$/, ''))}-?[Kk]reis(?:es)?` : escapeRegExp(alias).replace(/([Kk]reis)(?= |$)/g, '$1(?:es)?'))
         .replace(/^Hessen$/, 'Hessens?')
-        // "LK Waldeck-Frankenberg": the abbreviation of administrative writing, in the same pattern.
-        .replace(/^Landkreis\(\?:es\)\?(?= )/, '(?:Landkreis(?:es)?|LK)')
         .replace(/ /g, '\\s+');
       return {
         regionId: r.id,
@@ -53,9 +51,20 @@ const aliasEntries: AliasEntry[] = regions
   )
   .sort((a, b) => b.length - a.length);
 
+// "LK Waldeck-Frankenberg": the abbreviation of administrative writing, tried only in sentences that use it.
+const abbreviatedDistricts: AliasEntry[] = regions
+  .filter((r) => r.type === 'landkreis')
+  .map((r) => {
+    const base = r.name.replace(/^(?:Landkreis|Kreis)\s+/, '').replace(/-?[Kk]reis$/, '');
+    const body = `LK\\s+${escapeRegExp(base)}`;
+    return { regionId: r.id, pattern: new RegExp(`(?<![\\p{L}\\p{N}-])${body}(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'gu'), length: base.length + 3, body };
+  });
+const withAbbreviations = [...abbreviatedDistricts, ...aliasEntries].sort((a, b) => b.length - a.length);
+
 // All names at once: most sentences name no place, and one pass tells so before the names are tried one by one.
 const aliasAlternatives = aliasEntries.map((e) => e.body).join('|');
 const anyAlias = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${aliasAlternatives})(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'iu');
+const anyAbbreviated = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${abbreviatedDistricts.map((e) => e.body).join('|')})(?![\\p{L}\\p{N}]|-\\p{L}|\\s+\\d)`, 'u');
 const wholeAlias = new RegExp(`^(?:${aliasAlternatives})$`, 'iu');
 
 const townPart = /(?<![\p{L}-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?er)\s+(?:Nordstadt|Südstadt|Oststadt|Weststadt|Innenstadt|Altstadt|Kernstadt|Neustadt|Stadtmitte|Stadtteile?|Stadtgebiet|Stadtwald|Quartiere?|Ortsteile?|Ortskern|Ortsmitte)(?![\p{L}-])/gu;
@@ -141,7 +150,8 @@ export function findPlaces(text: string): PlaceDraft[] {
       const regionId = cityOfAdjective(m[1] ?? '');
       taken.push({ from: m.index, to: m.index + m[0].length, place: { regionId, label: clip(m[0].replace(/\s+/g, ' '), 300), focus } });
     }
-    for (const entry of anyAlias.test(sentence) ? aliasEntries : []) {
+    const abbreviated = sentence.includes('LK') && anyAbbreviated.test(sentence);
+    for (const entry of abbreviated ? withAbbreviations : anyAlias.test(sentence) ? aliasEntries : []) {
       for (const m of sentence.matchAll(entry.pattern)) {
         const from = m.index;
         const to = from + m[0].length;
