@@ -80,6 +80,19 @@ export function normaliseText(text: string): string {
     .replace(controlCharacters, '')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
     .replace(/[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/g, '')
-    .replace(/\t/g, ' ')
-    .replace(/\f/g, '\n');
+    .replace(/\f/g, '\n')
+    .replace(/\t/g, (tab, offset: number, all: string) => tabAsCell(all, offset));
+}
+
+/**
+ * A tab between two parts of a line separates the cells of a table row ("Träger<TAB>Stadt X"), as
+ * converted tables are written ("| Träger | Stadt X |"); a line that starts with a tab under such a
+ * row continues its value. Other tabs are spaces.
+ */
+function tabAsCell(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(start, offset);
+  if (/\S/.test(before) && !before.includes('\t') && /^[^\t\n]*\S/.test(text.slice(offset + 1))) return ' | ';
+  // Indentation at the start of a line says nothing.
+  return /\S/.test(before) ? ' ' : '';
 }

@@ -70,3 +70,18 @@ describe('documents read as prose (third round)', () => {
     expect(content.sponsor?.name).toBe('Stadt Homberg');
   });
 });
+
+describe('titles below a letterhead (set F)', () => {
+  it('a letterhead, the marker and date of a press release and a site navigation are no title', () => {
+    const press = parse(['Odenwaldkreis – Der Kreisausschuss', 'Pressestelle', '', 'Pressemitteilung Nr. 118/2025', 'Erbach, 8. Juli 2025', '', 'Wärmeplanung im Konvoi', '', 'Ansprechpartnerin: Eva Roth, Tel. 06062 70-123', 'Kurzbeschreibung: Sechs Kommunen planen gemeinsam.'].join('\n'));
+    expect(press.content.title).toBe('Wärmeplanung im Konvoi');
+    const page = parse(['Solawi Wetterau e. V. | Start | Über uns | Projekte | Kontakt', '', 'Gemüse für alle', '', 'Kurzbeschreibung: Wir teilen die Ernte.', 'Zielgruppen: Familien'].join('\n'));
+    expect(page.content.title).toBe('Gemüse für alle');
+  });
+
+  it('groups and partners separated by semicolons keep their "und"', () => {
+    const { content } = parse('Titel: Sprachcafé\nZielgruppen: Geflüchtete und Zugewanderte; ehrenamtliche Gesprächspartnerinnen und -partner\nKooperationspartner: Familienbildungsstätte; Volkshochschule Werra-Meißner');
+    expect(content.targetGroups).toEqual(['Geflüchtete und Zugewanderte', 'ehrenamtliche Gesprächspartnerinnen und -partner']);
+    expect(content.partners?.map((p) => p.name)).toEqual(['Familienbildungsstätte', 'Volkshochschule Werra-Meißner']);
+  });
+});

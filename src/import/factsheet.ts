@@ -323,6 +323,25 @@ export function titleFromPreamble(preamble: string): string | null {
  * The preamble's title and what follows it. "Steckbrief: X", "Projektsteckbrief „X“" give X; in a
  * sheet without labels for it, the paragraphs after the title are the description.
  */
+/*
+ * What stands above a title without being it: a letterhead ("Stadt Rüsselsheim am Main\nDer Magistrat",
+ * "Odenwaldkreis – Der Kreisausschuss\nPressestelle"), a site's navigation ("Verein | Start | Über uns | …"),
+ * the marker and date line of a press release, the number of a council paper.
+ */
+const frontMatterLine = [
+  /^(?:(?:Stadt|Gemeinde|Landkreis|Kreis|Universitätsstadt|Kreisstadt)\s+\p{Lu}[\p{L} .()-]*|\p{Lu}[\p{L}-]*kreis)(?:\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+)?$/u,
+  /^(?:Der|Die)\s+(?:Magistrat|Kreisausschuss|Gemeindevorstand|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Landrat|Landrätin)\b/u,
+  /^(?:Pressestelle|Presse-?\s?und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit)$/u,
+  /^(?:Presse(?:mitteilung|information|meldung)|Medieninformation)\b[^!?]{0,40}$/iu,
+  /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u,
+  /^[^|]{1,60}(?:\s\|\s[^|]{1,30}){3,}$/u,
+  /^(?:Vorlage|Drucksache|Beschlussvorlage|Magistratsvorlage|Sitzungsvorlage)\b[^.!?]{0,60}$/iu,
+];
+const isFrontMatter = (paragraph: string): boolean => {
+  const lines = paragraph.split('\n').map((l) => plainLine(l)).filter(Boolean);
+  return lines.length > 0 && lines.every((l) => frontMatterLine.some((p) => p.test(l)));
+};
+
 const municipalitiesOnly = /^(?:(?:Stadt|Gemeinde|Landkreis|Kreis|Magistrat der Stadt)\s+\p{Lu}[\p{L}-]*(?:\s+\([^)]*\))?(?:\s*(?:·|\||,|und|&)\s*|$))+$/u;
 
 function titleAndRest(preamble: string): { title: string | null; rest: string[] } {
@@ -331,7 +350,7 @@ function titleAndRest(preamble: string): { title: string | null; rest: string[] 
     const line = plainLine(paragraph.replace(/\n/g, ' '));
     // "Publikationen › Leitfäden": where a saved page was in its site, no title; nor the names of
     // the municipalities that send it ("Gemeinde Weilrod · Gemeinde Grävenwiesbach").
-    if (!line || genericHeading.test(line) || /^[^.!?]{1,80}\s[›»>]\s[^.!?]{1,80}$/.test(line) || municipalitiesOnly.test(line)) continue;
+    if (!line || genericHeading.test(line) || /^[^.!?]{1,80}\s[›»>]\s[^.!?]{1,80}$/.test(line) || municipalitiesOnly.test(line) || isFrontMatter(paragraph)) continue;
     // "Infoblatt für Vereine · Stand: Januar 2026" above "# Förderprogramm …": the document's heading is its title.
     const heading = i === 0 && !/^#\s/.test(paragraph.trim()) ? paragraphs.slice(1, 4).find((p) => /^#\s/.test(p.trim())) : undefined;
     if (heading && /\s·\s|\bStand\b/.test(line)) return { title: cleanTitle(plainLine(heading)), rest: paragraphs.slice(paragraphs.indexOf(heading) + 1) };

@@ -209,3 +209,28 @@ describe('rules prompted by set E', () => {
     ]);
   });
 });
+
+describe('rules prompted by set F', () => {
+  it('label and value separated by a tab; labels in parentheses at the ends of the lines', async () => {
+    const { normaliseText } = await import('./decode.ts');
+    const tabbed = normaliseText('Projekt\tKantine im Kreishaus\nTräger\tMain-Taunus-Kreis\n\tAm Kreishaus 1\nInternet\twww.mtk.example');
+    expect(parseFields(tabbed).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Kantine im Kreishaus'],
+      ['sponsor', 'Main-Taunus-Kreis\nAm Kreishaus 1'],
+      ['website', 'www.mtk.example'],
+    ]);
+    const trailing = 'Sprachcafé (Projekt)\nStadt Eschwege (Träger)\nseit 2019 (Laufzeit)\nZweimal pro Woche treffen sich alle (Beschreibung)';
+    expect(parseFields(trailing).fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Sprachcafé'],
+      ['sponsor', 'Stadt Eschwege'],
+      ['period', 'seit 2019'],
+      ['description', 'Zweimal pro Woche treffen sich alle'],
+    ]);
+    // One line with a known word in parentheses is no such layout.
+    expect(parseFields('Titel: Repair-Café\nKurzbeschreibung: Wir reparieren alles (Projekt)').fields.map((f) => f.key)).toEqual(['title', 'description']);
+  });
+
+  it('"Betreff:" of a council paper is its title', () => {
+    expect(parseFields('Vorlage Nr. 2025/0147\nBetreff: Anlage von drei Miniwäldern\nSachverhalt: Text.').fields[0]).toMatchObject({ key: 'title', value: 'Anlage von drei Miniwäldern' });
+  });
+});

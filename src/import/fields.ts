@@ -62,7 +62,10 @@ const labelDefs: LabelDef[] = [
   { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele', 'angestrebte wirkung', 'angestrebte wirkungen', 'erwartete wirkung', 'erwartete wirkungen', 'angestrebte ergebnisse', 'erwartete ergebnisse', 'wirkungsziele'] },
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
-  { key: 'title', strong: false, names: ['praxisbeispiel'] },
+  { key: 'title', strong: false, names: ['praxisbeispiel', 'betreff', 'betr.'] },
+  // The sections of a council paper (Magistrats- or Beschlussvorlage).
+  { key: 'description', strong: false, names: ['sachverhalt', 'sachstand'] },
+  { key: 'other', strong: false, names: ['beratungsfolge'] },
   // The sections of a funding programme's information sheet.
   { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },
   { key: 'targetGroups', strong: false, names: ['wer kann einen antrag stellen', 'wer kann einen antrag einreichen', 'wer kann gefördert werden', 'wer wird gefördert', 'wer ist antragsberechtigt', 'antragsberechtigt', 'antragsberechtigte', 'antragsberechtigung', 'zuwendungsempfangende'] },
@@ -154,7 +157,7 @@ export function normaliseLabel(label: string): string {
 // "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
 // "Angaben zum Träger", "Informationen zur Finanzierung": the heading of a section with one field.
 const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
-const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|umsetzung|durchführung)$/;
+const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung)$/;
 
 // "Einverständnis zur Veröffentlichung der Kontaktdaten", "Datenschutzhinweis …": consent and data protection, no field.
 const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur)/;
@@ -461,8 +464,34 @@ function dropTableOfContents(text: string): string {
   return m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
 }
 
+/**
+ * Two further layouts of "label and value" as lines: a tab between them ("Träger\tStadt X", a line
+ * starting with a tab continues the value above; see decode.ts), and the label in parentheses at the end of the
+ * line ("Stadt Eschwege (Träger)"), which counts only when at least three lines are written so.
+ */
+function labelsAtLineEnds(text: string): string {
+  let lines = text.split('\n');
+  if (text.includes(' | ')) {
+    // (Decoding wrote the tab as " | ", the cell separator of converted tables.)
+    lines = lines.map((line) => {
+      const m = /^([^|:]{2,60}?) \| ([^|]*)$/.exec(line);
+      return m && lookupLabel((m[1] ?? '').trim()) ? `${(m[1] ?? '').trim()}: ${(m[2] ?? '').trim()}` : line;
+    });
+  }
+  if (text.includes(')')) {
+    const trailing = (line: string) => {
+      const m = /^(\S.*?)\s+\(([^()]{2,40})\)\s*$/.exec(line);
+      return m && lookupLabel(m[2] ?? '') ? `${(m[2] ?? '').trim()}: ${(m[1] ?? '').trim()}` : null;
+    };
+    const rewritten = lines.map(trailing);
+    if (rewritten.filter(Boolean).length >= 3) lines = lines.map((line, i) => rewritten[i] ?? line);
+  }
+  return lines.join('\n');
+}
+
 /** The text as the field reader sees it: tables, colon-less form lines and run-in labels resolved. */
 export function normaliseFieldText(text: string): string {
+  if (text.includes(' | ') || /\)[ \t]*\n/.test(text)) text = labelsAtLineEnds(text);
   return formLines(untable(splitFieldRows(splitRunInLabels(/Inhalt|Gliederung|Übersicht|In dieser Ausgabe/i.test(text) ? dropTableOfContents(text) : text))));
 }
 

@@ -173,6 +173,8 @@ export function splitTopLevelList(text: string, opts: { splitOnUnd?: boolean } =
         (pair !== null && pair !== undefined && after.startsWith(pair[1] ?? '\u0000')) ||
         (/\d$/.test(current) && /^\d/.test(after)) ||
         /\p{L}-$/u.test(current) ||
+        // "Gesprächspartnerinnen und -partner": the second word cut short at its start.
+        /^-\p{L}/u.test(after) ||
         (conj?.[1] === 'und' && /\b(?:der|den)\s+(?:Städte|Städten|Gemeinden|Kommunen|Landkreise|Landkreisen|Kreise|Kreisen|Ortsteile|Ortsteilen|Stadtteile|Stadtteilen)\s+\p{Lu}[\p{L}-]*$/u.test(current));
       if (conj && !isPair && (conj[1] !== 'und' || (opts.splitOnUnd !== false && !/\bfür\s+\S+$/.test(current) && !(/\bfür\s+(?:den|die|das|dem|der)\s+(?:\S+\s+){0,2}\S+$/.test(current) && /^(?:den|die|das|dem|der)\s/.test(after))))) {
         pushCurrent();

@@ -83,5 +83,7 @@ export function findPartnersInProse(text: string): PartnerDraft[] {
 export function parsePartnersField(value: string): PartnerDraft[] {
   const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines.length > 1) return toPartners(lines);
+  // "A; B und C e. V.": with semicolons between the partners, an "und" belongs to a name.
+  if ((lines[0] ?? '').includes(';')) return toPartners((lines[0] ?? '').replace(/[.!]$/, '').split(/\s*;\s*/));
   return toPartners(splitTopLevelList((lines[0] ?? '').replace(/[.!]$/, '')));
 }

@@ -13,15 +13,19 @@ function toGroups(items: string[]): string[] {
   for (const item of items) {
     // "Alle Bewohnerinnen …, besonders Familien …": quantifiers and emphasis are no part of a group, nor
 // the preposition repeated in "richtet sich an X sowie an Y".
-    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/^(?:(?:alle|sämtliche|besonders|insbesondere|vor allem|speziell|v\.\s?a\.|an)\s+)+(?=\p{L})/iu, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
+    const t = stripInlineMarkdown(item).replace(/^[-*•]\s+/, '').replace(/^(?:(?:alle|sämtliche|besonders|insbesondere|vor allem|speziell|v\.\s?a\.|an|für)\s+)+(?=\p{L})/iu, '').replace(/[;:,]+$/, '').replace(/(?<!(?:^|\s)\p{L}|\b(?:Str|Nr|gGmbH|Co|mbH))\.+$/u, '').trim();
     if (t && t.length <= 200 && !out.includes(t)) out.push(t);
   }
   return out.slice(0, 30);
 }
 
 export function parseTargetGroupsField(value: string): string[] {
-  const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
+  // The first paragraph is the list; what follows in a flyer ("Mach mit! …") is another section.
+  const lines = (value.trim().split(/\n\s*\n/)[0] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const line = lines[0] ?? '';
+  // "Geflüchtete und Zugewanderte; ehrenamtliche Gesprächspartnerinnen und -partner": with semicolons
+  // between the groups, an "und" belongs to a group.
+  if (lines.length === 1 && line.includes(';')) return toGroups(line.replace(/[.]$/, '').split(/\s*;\s*/));
   // "Das Angebot richtet sich an Kommunen im Lahn-Dill-Kreis, …": a sentence in the field is read as prose.
   if (lines.length === 1 && addressedCue.test(line)) return findTargetGroupsInProse(line);
   // "Haushalte mit Bezug von Bürgergeld, Wohngeld oder Kinderzuschlag": a list ending in "oder"
