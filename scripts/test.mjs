@@ -17,7 +17,11 @@ if (!process.env.TEST_DATABASE_URL) {
 try {
   const summary = JSON.parse(readFileSync(report, 'utf8'));
   // A plain closing line that any CI log reader understands.
-  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed`);
+  // A test file that fails before its tests run (a missing browser, a broken import) counts no failed
+  // test, so failed files are named in the closing line as well.
+  const failedFiles = (summary.testResults ?? []).filter((file) => file.status === 'failed').length;
+  const skipped = summary.numPendingTests + summary.numTodoTests;
+  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}${failedFiles ? `; ${failedFiles} test files failed` : ''}`);
 } catch {
   console.log('\nno test report was written');
 }
