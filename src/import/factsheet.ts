@@ -40,6 +40,8 @@ export interface InterpretedFields {
   participation: { status: 'open' | 'closed' | 'unknown'; text: string | null } | null;
   /** An organisation with address written in a contact block ("Kontakt: Stadt X, Markt 1, 12345 X"), not used as sponsor. */
   contactOrganisation: Organisation | null;
+  /** "Stadt Idstein (Rheingau-Taunus-Kreis)": the district named beside the sponsor, which tells where, not who. */
+  sponsorDistrict: string | null;
   warnings: ImportWarning[];
 }
 
@@ -221,7 +223,9 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
 
   let sponsor: Organisation | null = null;
   const block = parseOrganisationBlock(sponsorBlock);
-  const name = sponsorName ? splitAbbreviation(plainLine(sponsorName)).name : block?.name ?? null;
+  const written = sponsorName ? splitAbbreviation(plainLine(sponsorName)).name : block?.name ?? null;
+  const district = written ? /\s*\(((?:Land)?[Kk]reis\b[^)]*|[^)]*[Kk]reis)\)$/u.exec(written) : null;
+  const name = written && district ? written.slice(0, district.index) : written;
   // A web address standing in the sponsor block is the sponsor's website.
   website ??= websiteIn(sponsorBlock);
   if (name) {
@@ -256,7 +260,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   const startField = of('periodStart').find((f) => f.value);
   const endField = of('periodEnd').find((f) => f.value);
   if (startField || endField) {
-    const text = [startField, endField].filter((f): f is Field => Boolean(f)).map((f) => `${plainLine(f.label)}: ${plainLine(f.value)}`).join('\n');
+    // Both as "Label: value" lines; a start alone ("Eröffnet: Mai 2023") is its value.
+    const text = startField && !endField ? plainLine(startField.value) : [startField, endField].filter((f): f is Field => Boolean(f)).map((f) => `${plainLine(f.label)}: ${plainLine(f.value)}`).join('\n');
     period ??= { start: null, end: null, text };
     period.start ??= startField ? findDate(startField.value) : null;
     period.end ??= endField ? findDate(endField.value, 'end') : null;
@@ -306,6 +311,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     targetGroups: targetFields.length ? parseTargetGroupsField(joinValues(targetFields)) : null,
     participation,
     contactOrganisation,
+    sponsorDistrict: district?.[1] ?? null,
     warnings,
   };
 }

@@ -126,3 +126,23 @@ describe('questionnaires in other forms (set E)', () => {
     expect(splitAnswers(text).answers).toEqual({ decision: 'Aus dem Stadtentwicklungskonzept.', support: 'Der Gewerbeverein.', challenges: 'Eigentümer zu erreichen.', prerequisites: 'Ortskenntnis.' });
   });
 });
+
+describe('a short questionnaire answered by topic words (set F)', () => {
+  it('"Entscheidung – …" … "Voraussetzungen – …" in sequence; the district beside the municipality is a place, not part of its name', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const text = [
+      'Kommune: Stadt Idstein (Rheingau-Taunus-Kreis)', 'Projekt: Leihladen „Teilbar“', 'Eröffnet: Mai 2023', '',
+      'Entscheidung – Die Idee kam von der Agenda-Gruppe.', '', 'Unterstützung – Die Verbraucherzentrale half.', '',
+      'Herausforderungen – Ehrenamtliche zu finden.', '', 'Voraussetzungen – Ein zentraler Raum.',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    const r = parseQuestionnaire(text, 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.answers).toEqual({ decision: 'Die Idee kam von der Agenda-Gruppe.', support: 'Die Verbraucherzentrale half.', challenges: 'Ehrenamtliche zu finden.', prerequisites: 'Ein zentraler Raum.' });
+    expect(r.content.sponsor?.name).toBe('Stadt Idstein');
+    expect(r.content.places?.map((p) => p.regionId)).toContain('lk-rheingau-taunus');
+    expect(r.content.period).toMatchObject({ start: '2023-05', text: 'Mai 2023' });
+    // A dash between two words inside an answer is no heading: only the next question's topic counts.
+    expect(findQuestionHeadings(lines('Stadt – Land\nEntscheidung – Der Rat.')).map((h) => h.n)).toEqual([1]);
+  });
+});

@@ -60,6 +60,8 @@ interface HeadingCandidate {
   reply?: boolean;
   /** "**Redaktion:** Wie …?": a question in an interview, whose answers are led by the speaker's name. */
   speaker?: boolean;
+  /** "Entscheidung – …": an answer led by the question's topic word. */
+  led?: boolean;
 }
 
 const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
@@ -90,6 +92,9 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   if (!s) return null;
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
   const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
+  // "Entscheidung – Die Idee kam …": a short questionnaire whose answers are led by the question's topic word.
+  const led = /^(\p{Lu}[\p{L}-]{3,30}(?:\s+(?:und|&)\s+\p{Lu}[\p{L}-]{3,30})?)\s+[–—-]\s+(\S.*)$/u.exec(s);
+  if (led) return { n: null, question: led[1] ?? '', after: (led[2] ?? '').trim(), led: true };
   // "[F1] Entstehung: Wie kam es …?": the question codes of an online form's export.
   const coded = /^\[F\s?([1-4])\]\s*(.*)$/.exec(s);
   if (coded) return { n: Number(coded[1]), question: (coded[2] ?? '').trim(), after: '', frage: true };
@@ -150,6 +155,12 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
       else if (next && question.length <= 120 && topics[c.n]?.test(question)) {
         n = c.n;
         strong = asks || Boolean(c.frage);
+      }
+    } else if (c.led) {
+      // Only the next question's topic, so that a line "Stadt – Land" in an answer is no heading.
+      if (topics[last + 1]?.test(question)) {
+        n = last + 1;
+        strong = false;
       }
     } else if (c.n === null && asks && question.length < 400 && /^\p{Lu}/u.test(question)) {
       for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) || topics[k]?.test(question)) {
@@ -290,7 +301,8 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     if (own && !places.some((p) => (own.regionId ? p.regionId === own.regionId : p.label.toLowerCase() === own.label.toLowerCase()))) places = [own, ...places];
   }
   // "Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)" at the top: the district is a place too.
-  if (headed?.district && !header.places) places = dedupePlaces([...places, ...findPlaces(headed.district)]);
+  const district = header.sponsor ? header.sponsorDistrict : headed?.district;
+  if (district && !header.places) places = dedupePlaces([...places, ...(places.length ? [] : placesFromSponsor(sponsor)), ...findPlaces(district)]);
   if (!places.length) {
     // The municipality that fills in the questionnaire is where the project runs.
     places = placesFromSponsor(sponsor);
