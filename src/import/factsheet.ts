@@ -1,4 +1,4 @@
-import { UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
+import { kindLabels, UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
 import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
 import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
@@ -6,10 +6,10 @@ import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
 import { findDate, findPeriod, parsePeriodField, type ExtractedPeriod } from './extract/period.ts';
 import { findPhone } from './extract/phone.ts';
-import { dedupePlaces, findPlaces, parsePlacesField, type PlaceDraft } from './extract/places.ts';
+import { dedupePlaces, findPlaces, parsePlacesField, splitDistrict, type PlaceDraft } from './extract/places.ts';
 import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
-import { detectKind, kindLabel } from './extract/kind.ts';
+import { detectKind } from './extract/kind.ts';
 import { unsubscribe } from './extract/links.ts';
 import { parseFields, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
@@ -77,10 +77,10 @@ function titleLines(value: string): string {
   return out.join('\n');
 }
 
-const urlPattern = /(?:https?:\/\/|www\.)[^\s<>()\]]+/i;
+const urlsPattern = /(?:https?:\/\/|www\.)[^\s<>()\]]+/gi;
 
 function websiteIn(value: string): string | null {
-  const url = [...value.matchAll(new RegExp(urlPattern, 'gi'))].map((m) => m[0].replace(/[.,;]$/, '')).find((u) => !unsubscribe.test(u));
+  const url = [...value.matchAll(urlsPattern)].map((m) => m[0].replace(/[.,;]$/, '')).find((u) => !unsubscribe.test(u));
   const normalised = url?.startsWith('www.') ? `https://${url}` : url;
   return normalised && UrlSchema.safeParse(normalised).success ? normalised : null;
 }
@@ -224,8 +224,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   let sponsor: Organisation | null = null;
   const block = parseOrganisationBlock(sponsorBlock);
   const written = sponsorName ? splitAbbreviation(plainLine(sponsorName)).name : block?.name ?? null;
-  const district = written ? /\s*\(((?:Land)?[Kk]reis\b[^)]*|[^)]*[Kk]reis)\)$/u.exec(written) : null;
-  const name = written && district ? written.slice(0, district.index) : written;
+  const { name, district } = written ? splitDistrict(written) : { name: null, district: null };
   // A web address standing in the sponsor block is the sponsor's website.
   website ??= websiteIn(sponsorBlock);
   if (name) {
@@ -311,7 +310,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     targetGroups: targetFields.length ? parseTargetGroupsField(joinValues(targetFields)) : null,
     participation,
     contactOrganisation,
-    sponsorDistrict: district?.[1] ?? null,
+    sponsorDistrict: district,
     warnings,
   };
 }
@@ -334,12 +333,17 @@ export function titleFromPreamble(preamble: string): string | null {
  * "Odenwaldkreis – Der Kreisausschuss\nPressestelle"), a site's navigation ("Verein | Start | Über uns | …"),
  * the marker and date line of a press release, the number of a council paper.
  */
+const pressRelease = /^(?:Presse(?:mitteilung|information|meldung|notiz)|Medieninformation|Pressemeldung)\b/i;
+// "Marburg, 14. März 2024", "Wiesbaden, den 03.04.2024", "14.03.2024".
+const dateline = /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u;
+
 const frontMatterLine = [
   /^(?:(?:Stadt|Gemeinde|Landkreis|Kreis|Universitätsstadt|Kreisstadt)\s+\p{Lu}[\p{L} .()-]*|\p{Lu}[\p{L}-]*kreis)(?:\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+)?$/u,
   /^(?:Der|Die)\s+(?:Magistrat|Kreisausschuss|Gemeindevorstand|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Landrat|Landrätin)\b/u,
   /^(?:Pressestelle|Presse-?\s?und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit)$/u,
-  /^(?:Presse(?:mitteilung|information|meldung)|Medieninformation)\b[^!?]{0,40}$/iu,
-  /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u,
+  // "Pressemitteilung Nr. 118/2025": the marker with at most a short number after it.
+  new RegExp(String.raw`${pressRelease.source}[^!?]{0,40}$`, 'iu'),
+  dateline,
   /^[^|]{1,60}(?:\s\|\s[^|]{1,30}){3,}$/u,
   /^(?:Vorlage|Drucksache|Beschlussvorlage|Magistratsvorlage|Sitzungsvorlage)\b[^.!?]{0,60}$/iu,
 ];
@@ -405,9 +409,6 @@ function isProseParagraph(paragraph: string): boolean {
 const shortValueKeys = new Set<Field['key']>(['title', 'sponsor', 'name', 'address', 'contact', 'role', 'phone', 'email', 'place', 'period', 'periodStart', 'periodEnd', 'website']);
 
 /** The title of a document read as prose: its heading, a project name in quotes, the subject of a letter, or its first short line. */
-const pressRelease = /^(?:Presse(?:mitteilung|information|meldung|notiz)|Medieninformation|Pressemeldung)\b/i;
-// "Marburg, 14. März 2024", "Wiesbaden, den 03.04.2024", "14.03.2024".
-const dateline = /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u;
 
 function proseTitle(frame: ProseDocument, preamble: string): { title: string | null; guessed: boolean } {
   const heading = preamble.split('\n').map((l) => /^\s*#{1,6}\s+(.+)$/.exec(l)?.[1]).find((h) => h && !genericHeading.test(plainLine(h)));
@@ -546,7 +547,7 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
 
   // A funding programme, an advisory offer or a publication rather than a project: proposed, flagged.
   const { kind, reason } = detectKind(title, text);
-  if (reason) warnings.push(warning('kind', 'guessed', `Art: als „${kindLabel(kind)}“ erkannt (${reason}). Bitte prüfen.`));
+  if (reason) warnings.push(warning('kind', 'guessed', `Art: als „${kindLabels[kind]}“ erkannt (${reason}). Bitte prüfen.`));
 
   const content: ContributionContentInput = {
     kind,

@@ -5,7 +5,7 @@ import { findSponsorInProse } from './extract/organisation.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse } from './extract/partners.ts';
 import { findPeriod } from './extract/period.ts';
-import { dedupePlaces, findPlaces } from './extract/places.ts';
+import { dedupePlaces, findPlaces, splitDistrict } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { matchLabelLine, parseFields, type FieldKey } from './fields.ts';
 import { interpretFields, placesFromProse, placesFromSponsor } from './factsheet.ts';
@@ -233,9 +233,8 @@ function letterhead(preamble: string): { name: string; district: string | null }
   const lines = preamble.split('\n').map((l) => plainLine(l)).filter(Boolean).slice(0, 4);
   const line = lines.find((l) => letterheadOrganisation.test(l) && !/:/.test(l));
   if (!line) return null;
-  const district = /\s*\(((?:Land)?[Kk]reis\b[^)]*|[^)]*[Kk]reis)\)$/u.exec(line);
-  const name = (district ? line.slice(0, district.index) : line).replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, '');
-  return { name, district: district?.[1] ?? null };
+  const { name, district } = splitDistrict(line);
+  return { name: name.replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, ''), district };
 }
 
 export function parseQuestionnaire(text: string, sourceFile: string): ExtractResult {

@@ -49,6 +49,9 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
 
 export type ContactDraft = Omit<ContactPerson, 'publishConsent'> & { publishConsent: false };
 
+// A line that may hold a phone number (digits in groups, or a phone label) is searched for one.
+const phoneIn = (line: string): string | null => (/\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null);
+
 // Where the contact details of a line begin: an e-mail, a phone label or a phone number.
 const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
 
@@ -105,12 +108,12 @@ export function parseContactBlock(text: string): ContactDraft[] {
       if (team.length && !contact) {
         for (const member of team) {
           member.email ??= findEmail(line);
-          member.phone ??= /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null;
+          member.phone ??= phoneIn(line);
         }
         continue;
       }
       const email = findEmail(line);
-      const phone = /\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null;
+      const phone = phoneIn(line);
       if (email || phone) {
         if (!contact) {
           const person = personBeforeDetails(line);

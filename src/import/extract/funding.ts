@@ -26,7 +26,8 @@ interface Funder {
 const NAMEWORD = String.raw`(?:(?!(?:der|die|das|den|dem|des|diese[mnrs]?|eine[mnrs]?|keine[mnrs]?|jede[mnrs]?|sowie|über|unter|oder|aber|weitere[mnrs]?|andere[mnrs]?)\s)\p{Ll}{3,}(?:en|er|es|e)\s+)?\p{Lu}[\p{L}-]*`;
 const CAPWORDS = String.raw`${NAMEWORD}(?:(?:,\s*|\s+und\s+|\s+)${NAMEWORD})*`;
 
-const ownShare = /(?<![\p{L}\p{N}])(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein)|wir)(?:\s+selbst)?\s+(?:getragen|übernommen|aufgebracht)\b/u;
+const OWN_SHARE = String.raw`(?<![\p{L}\p{N}])(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein)|wir)(?:\s+selbst)?\s+(?:getragen|übernommen|aufgebracht)\b`;
+const ownShare = new RegExp(OWN_SHARE, 'u');
 
 const funders: Funder[] = [
   { pattern: /GKV-Bündnis(?:ses)?\s+für\s+Gesundheit/u, kind: 'krankenkassen', name: () => 'GKV-Bündnis für Gesundheit' },
@@ -103,7 +104,7 @@ const fundingCue =
  * funds, donations) is a role of its own so that such an amount is not read as a grant.
  */
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
-  ['own', /\b(?:hat|haben)\s+(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein)|wir)(?:\s+selbst)?\s+(?:getragen|übernommen|aufgebracht)\b|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil/giu],
+  ['own', new RegExp(String.raw`${OWN_SHARE}|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil`, 'giu')],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring/giu],
   ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
   ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],

@@ -1,4 +1,4 @@
-import { kindLabels, type ContributionKind } from '../../domain/contribution.ts';
+import type { ContributionKind } from '../../domain/contribution.ts';
 
 /*
  * The kind of a contribution: most documents describe a project ("Praxisbeispiel"); a funding
@@ -46,4 +46,3 @@ export function detectKind(title: string, text: string): { kind: ContributionKin
   return { kind: 'projekt', reason: null };
 }
 
-export const kindLabel = (kind: ContributionKind): string => kindLabels[kind];

@@ -137,6 +137,15 @@ const townList = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+(?:gemeinden
 
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
+/**
+ * "Stadt Idstein (Rheingau-Taunus-Kreis)", "Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)": a
+ * district in parentheses after a name tells where, not who; the name without it and the district.
+ */
+export function splitDistrict(name: string): { name: string; district: string | null } {
+  const m = /\s*\(((?:Land)?[Kk]reis\b[^)]*|[^)]*[Kk]reis)\)$/u.exec(name);
+  return m ? { name: name.slice(0, m.index), district: m[1] ?? null } : { name, district: null };
+}
+
 /** All gazetteer places in a text, in order of appearance, with the wording used as label. */
 export function findPlaces(text: string): PlaceDraft[] {
   const found: PlaceDraft[] = [];
