@@ -7,7 +7,7 @@ import type { AuditLog } from '../storage/audit-log.ts';
 import type { ContributionRepository } from '../storage/contributions-repository.ts';
 import type { Database } from '../storage/database.ts';
 import type { Actor } from './editorial/deps.ts';
-import { createShingleCache, findDuplicates, toPossibleDuplicate, type DuplicateDeps, type PossibleDuplicate } from './duplicates/find-duplicates.ts';
+import { createShingleCache, findDuplicates, rememberStored, toPossibleDuplicate, type DuplicateDeps, type PossibleDuplicate } from './duplicates/find-duplicates.ts';
 
 export type { PossibleDuplicate };
 
@@ -136,6 +136,7 @@ async function store(repo: ContributionRepository, prepared: Prepared, options: 
           return created;
         })
       : await repo.create(parsed.content, createOptions);
+    rememberStored(duplicates, contribution, parsed.content);
     return { file: document.name, outcome: 'imported', contribution, warnings: parsed.warnings, possibleDuplicates };
   } catch (error) {
     // Another process (or an identical file earlier in this run) may have imported the same bytes a moment ago (unique source hash).

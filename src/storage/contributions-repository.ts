@@ -82,7 +82,12 @@ export interface DuplicateCandidate {
   sameTitle: boolean;
   /** Same sponsor name, compared the same way; false when either has none. */
   sameSponsor: boolean;
-  /** The running text (description, purpose, component texts, answers), for the text comparison. */
+}
+
+/** The running text compared for duplicates (description, purpose, component texts, answers) of one version. */
+export interface RunningText {
+  id: string;
+  version: number;
   text: string;
 }
 
@@ -347,34 +352,37 @@ export function createContributionRepository(db: Database) {
   /**
    * Contributions that may be the same as the given title and sponsor: same title beginning or same
    * sponsor (keys by duplicate_key(), migrations 0004 and 0006), plus the given ids (e.g. similar ones from
-   * the search index). Says for each whether the whole title and the sponsor are the same.
+   * the search index). Says for each whether the whole title and the sponsor are the same. Their texts
+   * come from runningTexts(), so a caller that keeps them per version reads each text once.
    */
   async function duplicateCandidates(input: { title: string; sponsorName: string | null; ids: readonly string[]; excludeId: string | null; limit: number }): Promise<DuplicateCandidate[]> {
-    // Only the running text, not whole records: a common sponsor ("Stadt Kassel") brings up to `limit`
-    // candidates per imported document, and reading their full content dominated a bulk import.
-    const rows = await db.query<{ id: string; version: number; same_title: boolean; same_sponsor: boolean | null; text: string }>(
-      // The running text is built only for the rows kept after sorting and LIMIT (in the outer query):
-      // in a target list beside ORDER BY it would be computed for every matching row.
-      `WITH given AS (SELECT duplicate_key($1) AS title_key, nullif(duplicate_key($2), '') AS sponsor_key),
-       chosen AS (
-         SELECT c.id, c.version, c.title_key = given.title_key AS same_title, c.sponsor_key = given.sponsor_key AS same_sponsor, c.updated_at
-         FROM contributions c, given
-         WHERE ($4::uuid IS NULL OR c.id <> $4::uuid)
-           AND (left(c.title_key, 20) = left(given.title_key, 20)
-                OR c.sponsor_key = given.sponsor_key
-                OR c.id = ANY($3::uuid[]))
-         ORDER BY same_title DESC, same_sponsor DESC NULLS LAST, c.updated_at DESC, c.id
-         LIMIT $5)
-       SELECT chosen.id, chosen.version, chosen.same_title, chosen.same_sponsor,
+    const rows = await db.query<{ id: string; version: number; same_title: boolean; same_sponsor: boolean | null }>(
+      `WITH given AS (SELECT duplicate_key($1) AS title_key, nullif(duplicate_key($2), '') AS sponsor_key)
+       SELECT c.id, c.version, c.title_key = given.title_key AS same_title, c.sponsor_key = given.sponsor_key AS same_sponsor
+       FROM contributions c, given
+       WHERE ($4::uuid IS NULL OR c.id <> $4::uuid)
+         AND (left(c.title_key, 20) = left(given.title_key, 20)
+              OR c.sponsor_key = given.sponsor_key
+              OR c.id = ANY($3::uuid[]))
+       ORDER BY same_title DESC, same_sponsor DESC NULLS LAST, c.updated_at DESC, c.id
+       LIMIT $5`,
+      [input.title, input.sponsorName, [...input.ids], input.excludeId, input.limit],
+    );
+    return rows.map((row) => ({ id: row.id, version: row.version, sameTitle: row.same_title, sameSponsor: row.same_sponsor === true }));
+  }
+
+  /** The running texts of the given contributions (current versions), built in SQL so the whole content never leaves the database. */
+  async function runningTexts(ids: readonly string[]): Promise<RunningText[]> {
+    if (ids.length === 0) return [];
+    return db.query<RunningText>(
+      `SELECT c.id, c.version,
               concat_ws(E'\n', c.content ->> 'description', c.content ->> 'purpose',
                 (SELECT string_agg(x ->> 'text', E'\n') FROM jsonb_array_elements(c.content -> 'components') x),
                 c.content #>> '{answers,decision}', c.content #>> '{answers,support}',
                 c.content #>> '{answers,challenges}', c.content #>> '{answers,prerequisites}') AS text
-       FROM chosen JOIN contributions c ON c.id = chosen.id
-       ORDER BY chosen.same_title DESC, chosen.same_sponsor DESC NULLS LAST, chosen.updated_at DESC, chosen.id`,
-      [input.title, input.sponsorName, [...input.ids], input.excludeId, input.limit],
+       FROM contributions c WHERE c.id = ANY($1::uuid[])`,
+      [[...ids]],
     );
-    return rows.map((row) => ({ id: row.id, version: row.version, sameTitle: row.same_title, sameSponsor: row.same_sponsor === true, text: row.text }));
   }
 
   return {
@@ -396,6 +404,7 @@ export function createContributionRepository(db: Database) {
     revisions,
     revision,
     duplicateCandidates,
+    runningTexts,
     listPublished: (page: { limit: number; offset: number }) => list({ ...page, states: ['published'] }),
     findPublishedBySlug: async (slug: string) => {
       const found = await findBySlug(slug);

@@ -4,7 +4,7 @@ import { createCatalogSearch, type CatalogSearchService } from '../../search/cat
 import { parseSynonyms } from '../../search/synonyms.ts';
 import { createContributionRepository, type ContributionRepository } from '../../storage/contributions-repository.ts';
 import { createTestDatabase, testEngines, type TestDatabase } from '../../../test/support/databases.ts';
-import { NEAR_IDENTICAL_TEXT, findDuplicates } from './find-duplicates.ts';
+import { NEAR_IDENTICAL_TEXT, createShingleCache, findDuplicates, rememberStored } from './find-duplicates.ts';
 
 const description =
   'Das Budget für Arbeit ermöglicht Menschen mit Behinderungen den Übergang aus den Werkstätten in den allgemeinen Arbeitsmarkt. ' +
@@ -74,5 +74,24 @@ describe.each(testEngines)('likely duplicates on %s', (engine) => {
     expect(await findDuplicates(deps(), other)).toEqual([]);
     const self = (await contributions.get(originalId))!;
     expect((await findDuplicates(deps(), self, originalId)).map((m) => m.contribution.id)).not.toContain(originalId);
+  });
+
+  it('reads a candidate\'s text once per version in a bulk run, and not at all for a contribution it stored itself', async () => {
+    const read: string[] = [];
+    const counting = { ...contributions, runningTexts: async (ids: readonly string[]) => (read.push(...ids), contributions.runningTexts(ids)) };
+    const bulk = { contributions: counting, shingleCache: createShingleCache() };
+    const first = content({ title: 'Leihladen im Quartier', description: `${description} Ausleihe im Quartier.`, sponsor: { name: 'LAG WfbM Hessen e.V.' } });
+    expect((await findDuplicates(bulk, first)).map((m) => m.contribution.id)).toContain(originalId);
+    expect(read).toContain(originalId);
+    expect(new Set(read).size).toBe(read.length);
+    const stored = await contributions.create(first, { state: 'draft', actor: 'test' });
+    rememberStored(bulk, stored, first);
+
+    read.length = 0;
+    const second = content({ title: 'Leihladen im Quartier – zweiter Standort', description: `${description} Ausleihe im Quartier.`, sponsor: { name: 'LAG WfbM Hessen e.V.' } });
+    const found = await findDuplicates(bulk, second);
+    expect(found.map((m) => m.contribution.id)).toEqual(expect.arrayContaining([originalId, stored.id]));
+    expect(found.find((m) => m.contribution.id === stored.id)?.textSimilarity).toBeGreaterThanOrEqual(NEAR_IDENTICAL_TEXT);
+    expect(read).toEqual([]);
   });
 });

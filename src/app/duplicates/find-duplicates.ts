@@ -20,7 +20,7 @@ export interface DuplicateMatch {
 }
 
 export interface DuplicateDeps {
-  contributions: Pick<ContributionRepository, 'duplicateCandidates' | 'findManyByIds'>;
+  contributions: Pick<ContributionRepository, 'duplicateCandidates' | 'runningTexts' | 'findManyByIds'>;
   /**
    * Word triples per contribution version, kept across calls (a bulk import compares many documents
    * with the same candidates); bounded by the caller, e.g. createShingleCache().
@@ -46,15 +46,12 @@ export async function findDuplicates(deps: DuplicateDeps, content: ContributionC
     limit: CANDIDATE_LIMIT,
   });
   const own = shinglesOf(runningText(content));
+  ownShingles.set(content, own);
+  const theirs = await candidateShingles(deps, candidates);
   const found: Array<{ id: string; sameTitleAndSponsor: boolean; textSimilarity: number | null }> = [];
   for (const candidate of candidates) {
-    const key = `${candidate.id}:${candidate.version}`;
-    let theirs = deps.shingleCache?.get(key);
-    if (!theirs) {
-      theirs = shinglesOf(candidate.text);
-      deps.shingleCache?.set(key, theirs);
-    }
-    const similarity = jaccard(own, theirs);
+    const shingles = theirs.get(candidate.id);
+    const similarity = shingles ? jaccard(own, shingles) : null;
     const nearIdentical = similarity !== null && similarity >= NEAR_IDENTICAL_TEXT;
     const sameTitleAndSponsor = candidate.sameTitle && candidate.sameSponsor;
     if (sameTitleAndSponsor || nearIdentical) found.push({ id: candidate.id, sameTitleAndSponsor, textSimilarity: nearIdentical ? similarity : null });
@@ -68,6 +65,36 @@ export async function findDuplicates(deps: DuplicateDeps, content: ContributionC
       return contribution ? [{ contribution, ...match }] : [];
     })
     .sort((a, b) => Number(b.sameTitleAndSponsor) - Number(a.sameTitleAndSponsor) || (b.textSimilarity ?? 0) - (a.textSimilarity ?? 0));
+}
+
+// The triples of the content last checked, so rememberStored() need not compute them again.
+const ownShingles = new WeakMap<ContributionContent, Set<string>>();
+
+const cacheKey = (id: string, version: number) => `${id}:${version}`;
+
+/** Word triples per candidate id: from the cache where that version was seen, the other texts read in one query. */
+async function candidateShingles(deps: DuplicateDeps, candidates: ReadonlyArray<{ id: string; version: number }>): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>();
+  const missing: string[] = [];
+  for (const candidate of candidates) {
+    const cached = deps.shingleCache?.get(cacheKey(candidate.id, candidate.version));
+    if (cached) result.set(candidate.id, cached);
+    else missing.push(candidate.id);
+  }
+  for (const { id, version, text } of await deps.contributions.runningTexts(missing)) {
+    const shingles = shinglesOf(text);
+    deps.shingleCache?.set(cacheKey(id, version), shingles);
+    result.set(id, shingles);
+  }
+  return result;
+}
+
+/**
+ * Puts a contribution just stored from `content` into the cache, so the later documents of a bulk
+ * import compare with it without reading its text back (with a common sponsor, every one of them would).
+ */
+export function rememberStored(deps: DuplicateDeps, stored: { id: string; version: number }, content: ContributionContent): void {
+  deps.shingleCache?.set(cacheKey(stored.id, stored.version), ownShingles.get(content) ?? shinglesOf(runningText(content)));
 }
 
 export interface ShingleCache {
