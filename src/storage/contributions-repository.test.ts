@@ -80,6 +80,21 @@ describe.each(testEngines)('contribution storage on %s', (engine) => {
     expect(revisions[1]?.changes).toEqual([{ path: 'teaser', before: 'Ehrenamtliche fahren Senior*innen zum Einkaufen.', after: 'Neuer Anreißer.' }]);
   });
 
+  it('shows every field of the first revision as new, the same in the history list and in the revision itself', async () => {
+    const created = await repo.create(content({ title: 'Erste Fassung' }), { state: 'draft', actor: 'import' });
+    const [listed] = await repo.revisions(created.id);
+    const shown = await repo.revision(created.id, 1);
+    expect(listed?.changes).toEqual(shown?.changes);
+    expect(shown?.changes).toEqual(
+      expect.arrayContaining([
+        { path: 'title', before: null, after: 'Erste Fassung' },
+        { path: 'sponsor', before: null, after: expect.objectContaining({ city: 'Wetzlar' }) },
+        { path: 'places', before: null, after: content().places },
+      ]),
+    );
+    expect(shown?.changes.every((change) => change.before === null)).toBe(true);
+  });
+
   it('publishes through a state transition and lists only published contributions publicly', async () => {
     const created = await repo.create(content({ title: 'Wird veröffentlicht' }), { state: 'in_review', actor: 'a' });
     expect(await repo.findPublishedBySlug(created.slug)).toBeNull();

@@ -144,7 +144,7 @@ export function createContributionRepository(db: Database) {
       const rows = await tx.query<Omit<ContributionRow, 'content' | 'provenance'>>(
         `WITH x AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, slug text, kind text, title text, content jsonb, period_start date, period_end date,
-                leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text, reference text, submitter jsonb, changes jsonb)
+                leitbild_area text, leitsaetze jsonb, sdgs jsonb, region_ids jsonb, provenance jsonb, source_hash text, reference text, submitter jsonb)
          ),
          inserted AS (
            INSERT INTO contributions (id, slug, kind, state, title, content, ${FILTER_COLUMN_NAMES}, provenance, source_hash, published_at, reference, submitter)
@@ -157,11 +157,11 @@ export function createContributionRepository(db: Database) {
          ),
          revisions AS (
            INSERT INTO contribution_revisions (contribution_id, version, actor, changes, snapshot, state, note)
-           SELECT inserted.id, inserted.version, $3, x.changes, inserted.content, inserted.state, $4
+           SELECT inserted.id, inserted.version, $3, '[]'::jsonb, inserted.content, inserted.state, $4
            FROM inserted JOIN x ON x.id = inserted.id
          )
          SELECT id, slug, state, version, created_at, updated_at, published_at, reviewed_at FROM inserted`,
-        [JSON.stringify(records.map((record) => ({ ...record, changes: diffFields({}, record.content) }))), options.state, options.actor, options.note ?? null],
+        [JSON.stringify(records), options.state, options.actor, options.note ?? null],
       );
       const byId = new Map(rows.map((row) => [row.id, row]));
       return records.map((record) => toContribution({ ...byId.get(record.id)!, content: record.content, provenance: record.provenance }));
@@ -332,21 +332,21 @@ export function createContributionRepository(db: Database) {
   }
 
   async function revisions(id: string): Promise<Revision[]> {
-    const rows = await db.query<{ version: number; actor: string; created_at: Date; changes: Revision['changes']; note: string | null }>(
-      'SELECT version, actor, created_at, changes, note FROM contribution_revisions WHERE contribution_id = $1 ORDER BY version',
+    const rows = await db.query<RevisionRow & { version: number }>(
+      'SELECT version, actor, created_at, changes, note, CASE WHEN version = 1 THEN snapshot END AS snapshot FROM contribution_revisions WHERE contribution_id = $1 ORDER BY version',
       [id],
     );
-    return rows.map((r) => ({ contributionId: id, version: r.version, actor: r.actor, createdAt: iso(r.created_at), changes: r.changes, note: r.note }));
+    return rows.map((r) => ({ contributionId: id, version: r.version, actor: r.actor, createdAt: iso(r.created_at), changes: changesOf(r.version, r), note: r.note }));
   }
 
   /** One revision with the full content and state it recorded (for showing and restoring it). */
   async function revision(id: string, version: number): Promise<(Revision & { snapshot: ContributionContent; state: EditorialState }) | null> {
-    const rows = await db.query<{ actor: string; created_at: Date; changes: Revision['changes']; note: string | null; snapshot: ContributionContent; state: EditorialState }>(
+    const rows = await db.query<RevisionRow & { snapshot: ContributionContent; state: EditorialState }>(
       'SELECT actor, created_at, changes, note, snapshot, state FROM contribution_revisions WHERE contribution_id = $1 AND version = $2',
       [id, version],
     );
     const r = rows[0];
-    return r ? { contributionId: id, version, actor: r.actor, createdAt: iso(r.created_at), changes: r.changes, note: r.note, snapshot: withContentDefaults(r.snapshot), state: r.state } : null;
+    return r ? { contributionId: id, version, actor: r.actor, createdAt: iso(r.created_at), changes: changesOf(version, r), note: r.note, snapshot: withContentDefaults(r.snapshot), state: r.state } : null;
   }
 
   /**
@@ -415,6 +415,23 @@ export function createContributionRepository(db: Database) {
       return found?.state === 'published' ? found : null;
     },
   };
+}
+
+interface RevisionRow {
+  actor: string;
+  created_at: Date;
+  changes: Revision['changes'];
+  note: string | null;
+  snapshot: ContributionContent | null;
+}
+
+/**
+ * The first revision changes every field from nothing to its snapshot, so its changes are not stored
+ * (that would write the content a third time on every create, the bulk import's hot path) but derived
+ * from the snapshot when read. Rows written before that still hold them; they are read the same way.
+ */
+function changesOf(version: number, row: RevisionRow): Revision['changes'] {
+  return version === 1 && row.snapshot ? diffFields({}, withContentDefaults(row.snapshot)) : row.changes;
 }
 
 /** Locks the row and checks the version inside the transaction, so a concurrent writer cannot slip in between. */
