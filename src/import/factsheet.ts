@@ -151,7 +151,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   let section: 'sponsor' | 'contact' | null = null;
   let contactOrganisation: Organisation | null = null;
   let awaitingContactName = false;
-  for (const f of fields) {
+  for (const [i, f] of fields.entries()) {
     const value = f.value;
     switch (f.key) {
       case 'sponsor':
@@ -165,9 +165,14 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
           awaitingContactName = false;
         } else sponsorName ??= value.split('\n')[0]?.trim() || null;
         break;
-      case 'address':
-        addressText ||= value;
+      case 'address': {
+        // "Straße: …", "PLZ: 63452", "Ort: Hanau" as fields of their own (forms, database exports): one address.
+        const previous = fields[i - 1]?.key === 'address';
+        addressText = addressText && previous ? `${addressText}, ${value}` : addressText || value;
+        const city = fields[i + 1];
+        if (/(?:^|\s)\d{5}$/.test(addressText) && city?.key === 'place' && /^ort$/i.test(city.label) && !city.value.includes('\n')) addressText += ` ${city.value}`;
         break;
+      }
       case 'contact': {
         section = 'contact';
         const organisation = findOrganisationWithAddress(value);

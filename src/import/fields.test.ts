@@ -234,3 +234,15 @@ describe('rules prompted by set F', () => {
     expect(parseFields('Vorlage Nr. 2025/0147\nBetreff: Anlage von drei Miniwäldern\nSachverhalt: Text.').fields[0]).toMatchObject({ key: 'title', value: 'Anlage von drei Miniwäldern' });
   });
 });
+
+describe('rules prompted by set G', () => {
+  it('labels spelt without umlauts, where the person sits after a contact label, forms\' "Kurztext", "Antrag", "PLZ"', () => {
+    expect(lookupLabel('foerdergeber')?.key).toBe('funding');
+    expect(lookupLabel('strasse')?.key).toBe('address');
+    expect(lookupLabel('Ansprechpartnerin bei der Stadt')?.key).toBe('contact');
+    // Only contact details may be qualified so: "Ziel bei der Umsetzung" is no known label.
+    expect(lookupLabel('Ziel bei der Umsetzung')).toBeUndefined();
+    expect(['Kurztext', 'Antrag', 'PLZ'].map((l) => lookupLabel(l)?.key)).toEqual(['description', 'participation', 'address']);
+  });
+});
+

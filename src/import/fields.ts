@@ -59,7 +59,7 @@ const labelDefs: LabelDef[] = [
   { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
   { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes', 'bezeichnung', 'name des vorhabens', 'bezeichnung des vorhabens', 'name der maßnahme', 'vorhabenstitel', 'vorhabensbezeichnung'] },
   { key: 'purpose', strong: true, names: ['projektzweck', 'projektziel', 'projektziele', 'zielsetzung', 'zielsetzungen', 'ziele und zweck', 'zweck und ziele', 'zielstellung', 'vorhabensziele'] },
-  { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele', 'angestrebte wirkung', 'angestrebte wirkungen', 'erwartete wirkung', 'erwartete wirkungen', 'angestrebte ergebnisse', 'erwartete ergebnisse', 'wirkungsziele'] },
+  { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele', 'anliegen', 'angestrebte wirkung', 'angestrebte wirkungen', 'erwartete wirkung', 'erwartete wirkungen', 'angestrebte ergebnisse', 'erwartete ergebnisse', 'wirkungsziele'] },
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
   { key: 'title', strong: false, names: ['praxisbeispiel', 'betreff', 'betr.'] },
@@ -72,7 +72,7 @@ const labelDefs: LabelDef[] = [
   { key: 'participation', strong: false, names: ['antragsfrist', 'antragsfristen', 'bewerbungsfrist', 'anmeldefrist', 'einreichungsfrist', 'fristen'] },
   { key: 'contact', strong: false, names: ['beratung und antragstellung', 'antragstellung und beratung', 'ansprechstelle'] },
   { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution', 'name der organisation', 'name der einrichtung', 'name der institution', 'name der kommune', 'einrichtung / organisation'] },
-  { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz'] },
+  { key: 'address', strong: false, names: ['anschrift', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz', 'plz', 'postleitzahl', 'plz und ort', 'plz/ort', 'hausnummer'] },
   { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
   { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen', 'zuständig', 'zuständigkeit', 'auskunft', 'auskünfte', 'rückmeldung von', 'ausgefüllt von', 'eingereicht von', 'absender'] },
   { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
@@ -87,16 +87,17 @@ const labelDefs: LabelDef[] = [
   { key: 'periodStart', strong: false, names: ['beginn', 'start', 'von', 'eröffnet', 'eröffnung', 'gestartet', 'gegründet', 'seit'] },
   { key: 'periodEnd', strong: true, names: ['projektende', 'laufzeitende', 'ende der laufzeit', 'projektabschluss', 'maßnahmenende'] },
   { key: 'periodEnd', strong: false, names: ['ende', 'abschluss', 'bis'] },
-  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung', 'projektskizze', 'kurzporträt'] },
+  { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung', 'projektskizze', 'kurzporträt', 'kurztext', 'kurzinfo', 'kurzinformation'] },
   { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
   { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen', 'zuwendungsgeber', 'geldgeber', 'förderer', 'gefördert durch', 'finanziert durch', 'förderquote'] },
   { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen'] },
   { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner', 'kooperationspartner und netzwerk', 'beteiligte partner', 'projektbeteiligte'] },
   { key: 'partners', strong: false, names: ['partner', 'kooperationen', 'beteiligte', 'mitwirkende'] },
   { key: 'targetGroups', strong: true, names: ['zielgruppe', 'zielgruppen'] },
-  { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen'] },
+  { key: 'targetGroups', strong: false, names: ['adressaten', 'adressatinnen und adressaten', 'adressatenkreis'] },
+  { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen', 'grundlage', 'grundlagen'] },
   { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url', 'informationen im internet'] },
-  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen'] },
+  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen', 'antrag', 'antragstellung', 'anmeldung', 'einstieg'] },
   // Sections headed by a question, as in public-facing sheets ("Worum geht es?", "Wer?", "Wann?").
   { key: 'title', strong: false, names: ['was'] },
   { key: 'description', strong: false, names: ['worum geht es', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
@@ -166,6 +167,12 @@ function lookupOne(label: string): LabelDef | undefined {
   const name = normaliseLabel(label);
   const direct = labelIndex.get(name);
   if (direct) return direct;
+  // "foerdergeber", "strasse": a database export or a keyboard without umlauts.
+  if (/ae|oe|ue|ss/.test(name) && /^[\x20-\x7e]+$/.test(name)) {
+    const umlauts = name.replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü');
+    const spelled = labelIndex.get(umlauts) ?? labelIndex.get(umlauts.replace(/ss/g, 'ß')) ?? labelIndex.get(name.replace(/ss/g, 'ß'));
+    if (spelled) return spelled;
+  }
   if (consentLabel.test(name)) return labelIndex.get('einverständnis');
   // "Projekt-Titel", "Kontakt-Person": a compound written with a hyphen is the same label.
   if (name.includes('-')) {
@@ -241,6 +248,10 @@ function lookupUncached(label: string, options: { colon?: boolean }): LabelDef |
     const part = lookupOne(detail[2] ?? '');
     if (block && part) return part.key === 'name' && block.key === 'contact' ? block : part;
   }
+  // "Ansprechpartnerin bei der Stadt", "Kontakt im Rathaus": where the person sits adds nothing to the label.
+  const located = /^(.{3,40}?)\s+(?:bei|beim|im|in\s+der|in\s+dem)\s+[^:]{2,40}$/.exec(label.trim());
+  const byPlace = located ? lookupOne(located[1] ?? '') : undefined;
+  if (byPlace && (byPlace.key === 'contact' || byPlace.key === 'phone' || byPlace.key === 'email')) return { ...byPlace, strong: false };
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;

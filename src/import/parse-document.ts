@@ -6,6 +6,7 @@ import { DEFAULT_MAX_BYTES } from './decode.ts';
 import { detectFormat } from './detect.ts';
 import { collectEvidence } from './evidence.ts';
 import { parseFactSheet } from './factsheet.ts';
+import { normaliseLayout } from './layout.ts';
 import { checkTextLimits } from './limits.ts';
 import { fieldLabels, rejectionReasons } from './messages.ts';
 import { looksLikeProjectProse } from './prose.ts';
@@ -33,15 +34,16 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
   const limits = checkTextLimits(read.text, sourceFile);
   if (!limits.ok) return reject('too_complex', limits.reason);
 
+  const text = normaliseLayout(read.text);
   let format: ReturnType<typeof detectFormat>;
   let extracted: ExtractResult;
   try {
-    format = detectFormat(read.text);
+    format = detectFormat(text);
     // Neither structure, but the running text of a project description (a letter, a mail, a web page): read as prose.
-    const prose = !format && looksLikeProjectProse(read.text);
+    const prose = !format && looksLikeProjectProse(text);
     if (prose) format = 'factsheet';
     if (!format) return reject('unrecognised', rejectionReasons.unrecognised(sourceFile));
-    extracted = format === 'questionnaire' ? parseQuestionnaire(read.text, sourceFile) : parseFactSheet(read.text, sourceFile, { prose });
+    extracted = format === 'questionnaire' ? parseQuestionnaire(text, sourceFile) : parseFactSheet(text, sourceFile, { prose });
   } catch (error) {
     // A bug in an extractor must not abort a batch import; report it as this file's problem.
     const detail = error instanceof Error ? error.message : String(error);
@@ -64,7 +66,7 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
     fileType: read.fileType,
     content: parsed.data,
     warnings: [...read.warnings, ...extracted.warnings],
-    evidence: collectEvidence(read.text, parsed.data),
+    evidence: collectEvidence(text, parsed.data),
   };
 }
 

@@ -41,6 +41,23 @@ export function hasClosing(text: string): boolean {
   return closingLine.test(text);
 }
 
+// The header of each message of a forwarded or quoted thread ("Von: …" with "Gesendet: …" below it).
+const messageStart = /^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:/i;
+const messageDate = /^\s*(?:\*\*)?(?:Gesendet|Gesendet am|Datum|Date|Sent)\s*(?:\*\*)?\s*:/i;
+
+/**
+ * The message of a forwarded or replied e-mail thread that holds the given line: from the header
+ * block above it to the next one. A text that is not such a thread is returned whole.
+ */
+export function messageAround(text: string, line: number): string {
+  const lines = text.split('\n');
+  const starts = lines.flatMap((l, i) => (messageStart.test(l) && lines.slice(i + 1, i + 4).some((next) => messageDate.test(next)) ? [i] : []));
+  if (starts.length < 2) return text;
+  const from = starts.filter((s) => s <= line).at(-1) ?? 0;
+  const to = starts.find((s) => s > line) ?? lines.length;
+  return lines.slice(from, to).join('\n');
+}
+
 /** Splits a prose document into its body, subject and signature. */
 export function frameOfProse(text: string): ProseDocument {
   const lines = text.split('\n');

@@ -146,3 +146,54 @@ describe('a short questionnaire answered by topic words (set F)', () => {
     expect(findQuestionHeadings(lines('Stadt – Land\nEntscheidung – Der Rat.')).map((h) => h.n)).toEqual([1]);
   });
 });
+
+describe('questionnaires in the layouts of set G', () => {
+  it('a forwarded e-mail thread: the answers under the quoted questions of the inner message, its signature the contact', async () => {
+    const { parseDocument } = await import('./parse-document.ts');
+    const text = [
+      'Von: Kerstin Opitz <k.opitz@stadt.example>', 'Gesendet: Montag, 20. November 2023 10:42', 'Betreff: WG: AW: Ihre Fragen zu „Lauterbach gießt“', '',
+      'Liebes Redaktionsteam,', '', 'ich leite Ihnen die Antworten weiter.', '', 'Freundliche Grüße', 'Kerstin Opitz', '', '________________________________', '',
+      'Von: Jana Lind <j.lind@stadt.example>', 'Gesendet: Freitag, 17. November 2023 15:08', 'Betreff: AW: Ihre Fragen zu „Lauterbach gießt“', '',
+      '> 1. Wie ist die Entscheidung zur Umsetzung für dieses Projekt in Ihrer Kommune gefallen?', '', 'Die Idee kam aus dem Jugendforum.', '',
+      '> 2. Wer oder was hat Ihnen bei der Umsetzung geholfen?', '', 'Der Bauhof.', '',
+      '> 3. Was waren die größten Herausforderungen?', '', 'Die Haftung.', '',
+      '> 4. Welche Voraussetzungen muss eine Kommune mitbringen?', '', 'Ein Bauhof, der mitzieht.', '',
+      'Viele Grüße', 'Jana', '', 'Jana Lind', 'Sachgebiet Stadtgrün', 'Tel. 06641 184-137', 'j.lind@stadt.example',
+    ].join('\n');
+    const r = await parseDocument(new TextEncoder().encode(text), 'mail.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.format).toBe('questionnaire');
+    expect(r.content.title).toBe('Lauterbach gießt');
+    expect(r.content.answers).toEqual({ decision: 'Die Idee kam aus dem Jugendforum.', support: 'Der Bauhof.', challenges: 'Die Haftung.', prerequisites: 'Ein Bauhof, der mitzieht.' });
+    expect(r.content.contacts.map((c) => c.name)).toEqual(['Jana Lind']);
+  });
+
+  it('the questions listed together, then the answers by their numbers "(1)" … "(4)"', () => {
+    const text = [
+      'Sie hatten uns vier Fragen gestellt:', '(1) Wie ist die Entscheidung gefallen?', '(2) Wer oder was hat geholfen?', '(3) Was war schwierig oder neu, welche Tipps haben Sie?', '(4) Welche Voraussetzungen braucht es?', '',
+      'Unsere Antworten:', '', '(1) Die Feuerwehr schlug es vor.', '', '(2) Die Hochschule.', '', '(3) Die Alarmkette.', '', '(4) Ein Bach und Freiwillige.',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    expect(splitAnswers(text).answers).toEqual({ decision: 'Die Feuerwehr schlug es vor.', support: 'Die Hochschule.', challenges: 'Die Alarmkette.', prerequisites: 'Ein Bach und Freiwillige.' });
+  });
+
+  it('headings that tell instead of asking, in the order of the questions; the document heading is the title and "ein Praxisbeispiel der Stadt …" the sponsor', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const text = [
+      '# Schulwald Schlüchtern', '', 'Ein Praxisbeispiel der Stadt Schlüchtern (Main-Kinzig-Kreis) in vier Fragen', '',
+      '## Wie es anfing', '', 'Eine Lehrerin hatte die Idee.', '', '## Wer uns geholfen hat', '', 'Die Försterin.', '',
+      '## Was schwierig war – und unser Rat', '', 'Die Trockenheit.', '', '## Was man braucht', '', 'Eine Fläche im Stadtwald.', '',
+      'Ansprechpartnerin bei der Stadt: Sandra Köhler, Fachdienst Umwelt, Telefon 06661 85-361',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    const r = parseQuestionnaire(text, 'x.md');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Schulwald Schlüchtern');
+    expect(r.content.answers?.prerequisites).toBe('Eine Fläche im Stadtwald.');
+    expect(r.content.sponsor?.name).toBe('Stadt Schlüchtern');
+    expect(r.content.places?.map((p) => p.regionId)).toContain('lk-main-kinzig');
+    expect(r.content.contacts?.[0]).toMatchObject({ name: 'Sandra Köhler', phone: '+49 6661 85361' });
+    // A heading with a topic word out of order is no question: "## Was man braucht" before anything else.
+    expect(findQuestionHeadings(lines('## Was man braucht\n\nText'))).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { answerKeys, type Answers, type ContributionContentInput } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
+import { parseAddress } from './extract/contact.ts';
 import { extractFunding } from './extract/funding.ts';
 import { findSponsorInProse } from './extract/organisation.ts';
 import { findParticipation } from './extract/participation.ts';
@@ -10,7 +11,7 @@ import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { matchLabelLine, parseFields, type FieldKey } from './fields.ts';
 import { interpretFields, placesFromProse, placesFromSponsor } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
-import { frameOfProse, hasClosing, readSignature } from './prose.ts';
+import { frameOfProse, hasClosing, messageAround, readSignature } from './prose.ts';
 import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
 
@@ -30,10 +31,10 @@ const signatures: Record<number, RegExp> = {
   4: /Voraussetzung|geeignet/i,
 };
 const topics: Record<number, RegExp> = {
-  1: /Entscheidung|\bIdee|Entstehung|entstanden|entstand|Anstoß|Anlass|Ursprung|Ausgangspunkt|wie\s+kam|Beschluss|beschlossen|Vorgeschichte/i,
+  1: /Entscheidung|\bIdee|Entstehung|entstanden|entstand|Anstoß|Anlass|Ursprung|Ausgangspunkt|wie\s+kam|Beschluss|beschlossen|Vorgeschichte|\banfing\b|\bAnfang\b|Anfänge|\bbegann\b/i,
   2: /Wer\s+oder\s+was|geholfen|[Uu]nterstütz|\bHilfe|Materialien|Akteure|Partner|Kooperation|Netzwerk|Förderer/i,
   3: /Herausforderung|schwierig|Schwierigkeit|Hürden?\b|Hindernis|Probleme?\b|Stolperstein|neu\s+für|Neues|Tipps?\b|Erfahrung|Empfehlung|empfehlen|gelernt/i,
-  4: /Voraussetzung|geeignet|eignet|Eignung|[Üü]bertragbar|mitbringen|erfüllen|andere[n]?\s+Kommunen|Nachahm/i,
+  4: /Voraussetzung|geeignet|eignet|Eignung|[Üü]bertragbar|mitbringen|erfüllen|andere[n]?\s+Kommunen|Nachahm|\bbraucht\b|\bbenötigt\b/i,
 };
 
 export interface QuestionHeading {
@@ -62,6 +63,8 @@ interface HeadingCandidate {
   speaker?: boolean;
   /** "Entscheidung – …": an answer led by the question's topic word. */
   led?: boolean;
+  /** A Markdown heading ("## Wie es anfing"). */
+  heading?: boolean;
 }
 
 const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
@@ -88,10 +91,11 @@ export function untableQuestions(text: string): string {
 
 function parseHeadingLine(line: string): HeadingCandidate | null {
   // "*Wie …?* *Handelte es sich …?*": a PDF line that joined two lines of one emphasis is one span.
+  const heading = /^#{1,6}\s/.test(line.trim());
   const s = line.trim().replace(/^#{1,6}\s+/, '').replace(/(?<=\S)(\*\*|\*|__|_) \1(?=\S)/g, ' ');
   if (!s) return null;
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
-  const number = /^(Frage\s*(?:Nr\.\s*)?)?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
+  const number = /^(Frage\s*(?:Nr\.\s*)?)?\(?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
   // "Entscheidung – Die Idee kam …": a short questionnaire whose answers are led by the question's topic word.
   const led = /^(\p{Lu}[\p{L}-]{3,30}(?:\s+(?:und|&)\s+\p{Lu}[\p{L}-]{3,30})?)\s+[–—-]\s+(\S.*)$/u.exec(s);
   if (led) return { n: null, question: led[1] ?? '', after: (led[2] ?? '').trim(), led: true };
@@ -116,7 +120,7 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   }
   const numbered = number.exec(s);
   if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').replace(/\*\*/g, '').trim(), after: '', frage: Boolean(numbered[1]) };
-  return { n: null, question: s.replace(/\*\*/g, ''), after: '' };
+  return { n: null, question: s.replace(/\*\*/g, ''), after: '', ...(heading ? { heading } : {}) };
 }
 
 export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[] {
@@ -162,6 +166,12 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
         n = last + 1;
         strong = false;
       }
+    } else if (c.heading && !asks && question.length <= 80) {
+      // "## Wie es anfing", "## Was man braucht": headings that tell rather than ask, taken only in the questions' order.
+      if (topics[last + 1]?.test(question)) {
+        n = last + 1;
+        strong = false;
+      }
     } else if (c.n === null && asks && question.length < 400 && /^\p{Lu}/u.test(question)) {
       for (let k = last + 1; k <= 4; k++) if (signatures[k]?.test(question) || topics[k]?.test(question)) {
         n = k;
@@ -173,7 +183,26 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
     last = n;
     i = endLine - 1;
   }
-  return headings;
+  return answersAfterQuestionList(lines, headings) ?? headings;
+}
+
+/**
+ * "Sie hatten uns vier Fragen gestellt: (1) … (2) … (3) … (4) …", then "(1) Nach dem …" … "(4) …": the
+ * questions stand together in a list with nothing between them, and the answers follow by their
+ * numbers alone. Those numbered answers are then the headings.
+ */
+function answersAfterQuestionList(lines: readonly string[], headings: readonly QuestionHeading[]): QuestionHeading[] | null {
+  const listed = headings.length >= 2 && headings.every((h, k) => k === headings.length - 1 || lines.slice(h.endLine, headings[k + 1]!.startLine).every((l) => !l.trim()));
+  if (!listed) return null;
+  const replies: QuestionHeading[] = [];
+  let last = 0;
+  for (let i = headings.at(-1)!.endLine; i < lines.length && last < 4; i++) {
+    const c = parseHeadingLine(lines[i] ?? '');
+    if (c?.n !== last + 1 || !(c.after || c.question)) continue;
+    replies.push({ n: c.n as QuestionHeading['n'], startLine: i, endLine: i + 1, after: c.after || c.question, strong: true });
+    last = c.n;
+  }
+  return replies.length >= 2 ? replies : null;
 }
 
 // "Antwort:", "**Antwort:**", "Antwort der Kommune:", "Antwort (Stadt Hanau):", "Unsere Antwort:" before the answer.
@@ -217,7 +246,7 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
 function findProjectName(text: string): string | null {
   const italic = /(?<![\p{L}\p{N}*])\*(?!\*|\s)([^*\n]{3,300}?)(?<!\s)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?!_|\s)([^_\n]{3,300}?)(?<!\s)_(?![\p{L}\p{N}_])/u.exec(text);
   if (italic) return (italic[1] ?? italic[2] ?? '').trim();
-  const quoted = /Projekts?\w*\s+„([^“”\n]{3,300})[“”]/u.exec(text);
+  const quoted = /(?:Projekt|Praxisbeispiel|Vorhaben|Beitrag|Initiative)\p{L}*\s+„([^“”\n]{3,300})[“”]/u.exec(text);
   return quoted ? (quoted[1] ?? '').trim() : null;
 }
 
@@ -229,21 +258,27 @@ const letterheadOrganisation = /^(?:(?:Kreis|Universitäts|Hochschul|Hanse)?[Ss]
  * "Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)"): among the first lines, without a district
  * in parentheses (which tells where, not who).
  */
-function letterhead(preamble: string): { name: string; district: string | null } | null {
+function letterhead(preamble: string): { name: string; district: string | null; address: ReturnType<typeof parseAddress> } | null {
   const lines = preamble.split('\n').map((l) => plainLine(l)).filter(Boolean).slice(0, 4);
-  const line = lines.find((l) => letterheadOrganisation.test(l) && !/:/.test(l));
-  if (!line) return null;
-  const { name, district } = splitDistrict(line);
-  return { name: name.replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, ''), district };
+  const at = lines.findIndex((l) => letterheadOrganisation.test(l) && !/:/.test(l));
+  if (at < 0) return null;
+  const { name, district } = splitDistrict(lines[at] ?? '');
+  // "Alte Bahnhofstraße 1 · 35096 Weimar (Lahn)" a line or two below the name (under "Der Gemeindevorstand").
+  const addressLine = lines.slice(at + 1, at + 3).find((l) => { const a = parseAddress(l); return a.street !== null && a.postcode !== null; });
+  const address = addressLine ? parseAddress(addressLine) : { street: null, postcode: null, city: null };
+  return { name: name.replace(/^(?:Der\s+)?Magistrat\s+der\s+/, '').replace(/^Kreisausschuss\s+des\s+/, ''), district, address };
 }
 
 export function parseQuestionnaire(text: string, sourceFile: string): ExtractResult {
   const warnings: ImportWarning[] = [];
   // A questionnaire answered in a letter or an e-mail: the closing formula ends the last answer,
   // and the signature after it names the contact.
-  const frame = hasClosing(text) ? frameOfProse(text) : null;
+  // In a forwarded thread, the message that asks the questions holds the answers and the signature.
+  const untabled = untableQuestions(text);
+  const message = messageAround(untabled, findQuestionHeadings(untabled.split('\n'))[0]?.startLine ?? 0);
+  const frame = hasClosing(message) ? frameOfProse(message) : null;
   const letter = frame !== null && frame.signature.trim() !== '';
-  const { preamble, answers, found, footer } = splitAnswers(frame && letter ? frame.body : text);
+  const { preamble, answers, found, footer } = splitAnswers(frame && letter ? frame.body : message);
   const answerTexts = answerKeys.map((k) => answers[k]).filter((a): a is string => a !== null);
   const allAnswers = answerTexts.join('\n\n');
   const headerFields = parseFields(preamble).fields;
@@ -252,10 +287,13 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   let title = header.title;
   if (!title) {
     // "Ihr Frageformular zum Projekt „Waldkindergarten Homberg“": the project named in the letter's preamble.
-    const quoted = /Projekts?\w*\s+„([^“”\n]{3,300})[“”]/u.exec(preamble)?.[1];
+    const quoted = /(?:Projekt|Praxisbeispiel|Vorhaben|Beitrag|Initiative)\p{L}*\s+„([^“”\n]{3,300})[“”]/u.exec(preamble)?.[1] ?? /„([^“”\n]{3,300})[“”]/u.exec(frame?.subject ?? '')?.[1];
     const name = quoted ?? (answers.decision && findProjectName(answers.decision)) ?? findProjectName(allAnswers);
     if (name) title = stripEnclosingQuotes(plainLine(name));
   }
+  // "# Schulwald Schlüchtern – …" above the answers: the document's heading.
+  const heading = title ? null : /^#[ \t]+(\S.{2,200})$/m.exec(preamble)?.[1];
+  if (heading) title = stripEnclosingQuotes(plainLine(heading));
   if (!title) {
     const sentence = firstSentence(answers.decision ?? answerTexts[0] ?? null);
     if (!sentence) return { ok: false, reason: rejectionReasons.noContent(sourceFile) };
@@ -270,12 +308,13 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     warnings.push(missing(field, `${fieldLabels[field]}: Frage ${i + 1} ${how}.`));
   }
 
-  const proseSponsor = findSponsorInProse(allAnswers);
+  // "Ein Praxisbeispiel der Stadt Schlüchtern …" above the answers names the sponsor more surely than the answers do.
+  const proseSponsor = findSponsorInProse(preamble) ?? findSponsorInProse(allAnswers);
   const signature = frame && letter ? readSignature(frame.signature) : null;
   const headed = letterhead(preamble);
   let sponsor = header.sponsor ?? (proseSponsor ? { name: proseSponsor.name, street: null, postcode: null, city: null, website: null } : null);
   if (!sponsor && (headed || signature?.organisation)) {
-    sponsor = signature?.organisation && (!headed || signature.organisation.name === headed.name) ? { ...signature.organisation, website: null } : { name: headed?.name ?? '', street: null, postcode: null, city: null, website: null };
+    sponsor = signature?.organisation && (!headed || signature.organisation.name === headed.name) ? { ...signature.organisation, website: null } : { name: headed?.name ?? '', ...(headed?.address ?? { street: null, postcode: null, city: null }), website: null };
     warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus dem Briefkopf bzw. der Unterschrift übernommen. Bitte prüfen.`));
   }
   let contacts = header.contacts;
@@ -300,7 +339,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     if (own && !places.some((p) => (own.regionId ? p.regionId === own.regionId : p.label.toLowerCase() === own.label.toLowerCase()))) places = [own, ...places];
   }
   // "Gemeinde Fischbachtal (Landkreis Darmstadt-Dieburg)" at the top: the district is a place too.
-  const district = header.sponsor ? header.sponsorDistrict : headed?.district;
+  const district = header.sponsor ? header.sponsorDistrict : (headed?.district ?? (sponsor?.name === proseSponsor?.name ? proseSponsor?.district : null));
   if (district && !header.places) places = dedupePlaces([...places, ...(places.length ? [] : placesFromSponsor(sponsor)), ...findPlaces(district)]);
   if (!places.length) {
     // The municipality that fills in the questionnaire is where the project runs.

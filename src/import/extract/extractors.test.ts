@@ -578,3 +578,37 @@ describe('kind of contribution', () => {
     expect(detectKind('Energieberatung für Mieterinnen', 'Projektträger: Verbraucherzentrale').kind).toBe('projekt');
   });
 });
+
+describe('rules prompted by set G', () => {
+  it('a sponsor, donor or the project\'s own municipality as the subject of "bezahlt", "gesponsert", "finanziert"', () => {
+    const sponsored = extractFunding('Die Sparkasse Oberhessen hat Gießkannen und Schilder mit 4.500 € gesponsert.');
+    expect(sponsored.sources).toEqual([{ name: 'Sparkasse Oberhessen', kind: 'sonstige', amountCents: 450_000 }]);
+    // Sponsoring is no grant.
+    expect(sponsored.grantCents).toBeNull();
+    // The thing paid for may come first: then the municipality after "hat" pays, out of its own funds.
+    const own = extractFunding('Die Erstausstattung hat die Stadt mit 4.000 € bezahlt.');
+    expect(own.sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 400_000 }]);
+    expect(own.ownCents).toBe(400_000);
+    expect(extractFunding('Die Setzlinge bezahlt die Stadt, im Jahr etwa 3.500 €.').sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 350_000 }]);
+    expect(extractFunding('Die sieben Messstellen haben rund 21.000 € gekostet.').totalCents).toBe(2_100_000);
+  });
+
+  it('a period in a sentence that says the project runs goes before the dates of its background', () => {
+    expect(findPeriod('Nach den trockenen Sommern 2018 bis 2020 starben viele Bäume. Die Pilotphase läuft vom Frühjahr 2021 bis voraussichtlich Ende 2024.')).toEqual({
+      start: '2021',
+      end: '2024',
+      text: 'vom Frühjahr 2021 bis voraussichtlich Ende 2024',
+    });
+    // Without such a sentence the earliest date still wins.
+    expect(findPeriod('Von 2018 bis 2020 geplant, umgesetzt 2021 bis 2022.')?.start).toBe('2018');
+  });
+
+  it('a focus word before one item of a places field marks only that item', () => {
+    expect(parsePlacesField('Hanau (Main-Kinzig-Kreis), Schwerpunkt Stadtteil Lamboy').map((p) => [p.label, p.focus])).toEqual([
+      ['Hanau', false],
+      ['Main-Kinzig-Kreis', false],
+      ['Stadtteil Lamboy', true],
+    ]);
+  });
+});
+

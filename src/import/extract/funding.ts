@@ -1,6 +1,6 @@
 import type { FundingSource } from '../../domain/contribution.ts';
 import { clip, splitSentences } from '../text.ts';
-import { findAmounts, type Amount } from './money.ts';
+import { findAmounts as findAllAmounts, type Amount } from './money.ts';
 
 /*
  * Funding: known funders are recognised by name and normalised to the nominative
@@ -26,7 +26,12 @@ interface Funder {
 const NAMEWORD = String.raw`(?:(?!(?:der|die|das|den|dem|des|diese[mnrs]?|eine[mnrs]?|keine[mnrs]?|jede[mnrs]?|sowie|über|unter|oder|aber|weitere[mnrs]?|andere[mnrs]?)\s)\p{Ll}{3,}(?:en|er|es|e)\s+)?\p{Lu}[\p{L}-]*`;
 const CAPWORDS = String.raw`${NAMEWORD}(?:(?:,\s*|\s+und\s+|\s+)${NAMEWORD})*`;
 
-const OWN_SHARE = String.raw`(?<![\p{L}\p{N}])(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein)|wir)(?:\s+selbst)?\s+(?:getragen|übernommen|aufgebracht)\b`;
+// "den Rest hat die Gemeinde getragen", "hat die Stadt mit 4.000 € bezahlt", "Die Setzlinge bezahlt die Stadt":
+// the project's own municipality or organisation, named without a name of its own, pays.
+const OWN_PAYER = String.raw`(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein|Verband))`;
+const OWN_SHARE =
+  String.raw`(?<![\p{L}\p{N}])(?:(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:${OWN_PAYER}|wir)(?:\s+selbst)?(?:\s+(?:mit|rund|etwa|ca\.|insgesamt|jährlich|[\d.,]+|€|Euro|EUR)){0,5}\s+(?:getragen|übernommen|aufgebracht|bezahlt|finanziert)\b` +
+  String.raw`|(?:bezahlt|finanziert|zahlt|trägt|übernimmt)\s+${OWN_PAYER}(?![\p{L}-]|\s+\p{Lu}))`;
 const ownShare = new RegExp(OWN_SHARE, 'u');
 
 const funders: Funder[] = [
@@ -98,15 +103,22 @@ const genericProgramme = /^(?:(?:Förder|Landes|Bundes|Sonder|Investitions|Aktio
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
-  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\bkostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b/;
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b/;
+// "0,35 € je Liter", "höchstens 5.000 € je Grundstück": a price or a cap per unit is no amount of the
+// project's funding ("25.000 € pro Jahr" is: a yearly amount).
+const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b)\p{L}/u;
+function findAmounts(text: string): Amount[] {
+  return findAllAmounts(text).filter((a) => !perUnit.test(text.slice(a.index + a.text.length)));
+}
+
 /*
  * Role words, as data: the role an amount plays is told by a word next to it. "third" (third-party
  * funds, donations) is a role of its own so that such an amount is not read as a grant.
  */
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
   ['own', new RegExp(String.raw`${OWN_SHARE}|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil`, 'giu')],
-  ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring/giu],
-  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\bkostet(?:e|en)?\b|\bBudget\b/gu],
+  ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring|gesponsert|gespendet/giu],
+  ['total', /\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\b(?:ge)?kostet(?:e|en)?\b|\bBudget\b/gu],
   ['grant', /Zuwendung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
 ];
 const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung|Eigenkapital|kommunale[rn]?\s+(?:Eigen)?Anteil/i;
@@ -138,8 +150,10 @@ function funderHits(clause: string): Array<{ index: number; source: FundingSourc
   }
   // A funder not in the list, named after a funding verb ("gefördert von der Umweltlotterie GENAU").
   for (const m of [...clause.matchAll(namedFunder), ...clause.matchAll(subjectFunder), ...clause.matchAll(genitiveFunder)]) {
-    const from = m.index + m[0].length - (m[1] ?? '').length;
-    const name = (m[1] ?? '').replace(/(?:\s+(?:für|der|des|und|mit|im|in))+$/u, '').trim();
+    // subjectFunder names the funder in its first or its second group (verb before or after it).
+    const captured = m[1] ?? m[2] ?? '';
+    const from = m[1] !== undefined || m[2] === undefined ? m.index + m[0].length - captured.length : m.index + m[0].indexOf(captured);
+    const name = captured.replace(/(?:\s+(?:für|der|des|und|mit|im|in))+$/u, '').trim();
     // A known funder already covers the words ("Zuschuss des Landes" is the Land Hessen).
     if (name.length < 4 || hits.some((h) => h.index < from + name.length && h.end > from)) continue;
     if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen|Bürger|Eltern|Mitglieder|Einwohner|Anwohner|Teilnehm|Besucher)/u.test(name)) continue;
@@ -170,9 +184,13 @@ const namedFunder = new RegExp(
   'gu',
 );
 
-// "Den Bauwagen hat der Förderverein mit Spenden … finanziert": the funder as the subject of the verb.
+// "Den Bauwagen hat der Förderverein mit Spenden … finanziert", "Die Sparkasse hat Schilder mit 4.500 € gesponsert":
+// the funder as the subject of the verb, after or before the auxiliary.
+const PAID = String.raw`(?:finanziert|bezuschusst|gefördert|bezahlt|gesponsert|gespendet)`;
 const subjectFunder = new RegExp(
-  String.raw`\b(?:hat|haben|hatte|hatten)\s+(?:der|die|das)\s+(${NAME})(?=(?:\s+[\p{L}\d.,€-]+){0,12}?\s+(?:finanziert|bezuschusst|gefördert|bezahlt)\b)`,
+  String.raw`\b(?:hat|haben|hatte|hatten)\s+(?:der|die|das)\s+(${NAME})(?=(?:\s+[\p{L}\d.,€-]+){0,12}?\s+${PAID}\b)` +
+    // Not "Die Erstausstattung hat die Stadt … bezahlt": there the thing paid for comes first.
+    String.raw`|(?:^|(?<=[.;!?]\s))(?:Der|Die|Das)\s+(${NAME})\s+(?:hat|hatte)\s+(?!(?:der|die|das|den|dem)\s)(?=(?:[\p{L}\d.,€-]+\s+){0,12}?${PAID}\b)`,
   'gu',
 );
 
@@ -216,6 +234,14 @@ function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role
   // "36.000 Euro, davon 27.000 Euro …": the amount before "davon" is the whole.
   const roles: Array<Role | null> = amounts.map((a) => (/^\s*[,–-]\s*davon\b/.test(clause.slice(a.index + a.text.length)) ? 'total' : null));
   const used = new Set<Cue>();
+  // "hat die Stadt mit 4.000 € bezahlt": the amount stands inside the words that give its role.
+  amounts.forEach((a, i) => {
+    const around = roles[i] === null ? cues.find((c) => !used.has(c) && c.index <= a.index && a.index + a.text.length <= c.end) : undefined;
+    if (around) {
+      roles[i] = around.role;
+      used.add(around);
+    }
+  });
   amounts.forEach((a, i) => {
     if (roles[i] !== null) return;
     const end = a.index + a.text.length;

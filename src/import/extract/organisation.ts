@@ -18,6 +18,8 @@ const articles = /^(?:Die|Der|Das|Den|Dem|die|der|das|den|dem|Eine?|eine?)\s+/;
 export interface ProseOrganisation {
   name: string;
   abbreviation: string | null;
+  /** "Stadt Schlüchtern (Main-Kinzig-Kreis)": the district named in parentheses after a municipality. */
+  district?: string;
 }
 
 // "Deshalb hat der Wetteraukreis … ein Pfandsystem eingeführt", "Die Stadt Bensheim hat … gestartet":
@@ -40,8 +42,20 @@ function municipalityAsSubject(text: string): ProseOrganisation | null {
   return null;
 }
 
+// "Ein Praxisbeispiel der Stadt Schlüchtern (Main-Kinzig-Kreis)", "ein Projekt der Gemeinde Weilrod": whose project it is.
+const projectOfMunicipality = new RegExp(
+  String.raw`\b(?:Praxisbeispiel|Projekt|Angebot|Vorhaben|Initiative|Beitrag)\s+der\s+((?:Stadt|Gemeinde|Universitätsstadt|Kreisstadt|Hansestadt)\s+\p{Lu}[\p{L}-]*(?:\s+(?:am|an\s+der|im)\s+\p{Lu}[\p{L}-]*)?)(?:\s+\(([^()\n]{3,40})\))?`,
+  'u',
+);
+
+function municipalityWhoseProject(text: string): ProseOrganisation | null {
+  const m = projectOfMunicipality.exec(text);
+  if (!m) return null;
+  return { name: m[1] ?? '', abbreviation: null, ...(m[2] && /kreis\b/i.test(m[2]) ? { district: m[2] } : {}) };
+}
+
 export function findSponsorInProse(text: string): ProseOrganisation | null {
-  return organisationWithLegalForm(text) ?? municipalityAsSubject(text);
+  return organisationWithLegalForm(text) ?? municipalityAsSubject(text) ?? municipalityWhoseProject(text);
 }
 
 function organisationWithLegalForm(text: string): ProseOrganisation | null {

@@ -31,7 +31,7 @@ const rareForms = /Quartal|Qu\.|Q\s?[1-4]|Halbjahr|HJ|Schuljahr/;
 
 function patternsFor(date: string) {
   return {
-    range: new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${date})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+)?)\s*(${date})`, 'giu'),
+    range: new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${date})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+|voraussichtlich\s+|vsl\.\s+|ca\.\s+)?)\s*(${date})`, 'giu'),
     start: new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${date})`, 'giu'),
     // "hat der Kreis im Herbst 2022 … ein Pfandsystem eingeführt": a date in the sentence of a verb that starts something.
     started: new RegExp(
@@ -123,9 +123,11 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
       const start = parseDateToken(m[1] ?? '');
       if (start) candidates.push({ index: m.index, text: m[0], start, end: null });
     }
-  // Earliest wins; at the same position the longer (a range over "ab <date>") wins.
+  // Earliest wins; at the same position the longer (a range over "ab <date>") wins. A date in a sentence
+  // that says the project runs ("die Pilotphase läuft vom Frühjahr 2021 bis …") goes before dates of its
+  // background ("Nach den trockenen Sommern 2018 bis 2020 …").
   candidates.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
-  const best = candidates[0];
+  const best = candidates.find((c) => running.test(sentenceAround(flat, c.index))) ?? candidates[0];
   if (best) return { start: best.start, end: best.end, text: best.text.trim() };
   for (const m of flat.matchAll(patterns.end)) {
     if (rejected.some(([from, to]) => m.index >= from && m.index < to)) continue;
@@ -141,6 +143,14 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   return null;
 }
 
+
+const running = /\b(?:läuft|laufen|lief|liefen|Laufzeit|Projektlaufzeit|Pilotphase|Projektphase|Modellphase|Testphase|Projektzeitraum|in Betrieb|gestartet|startete|begann|begonnen)\b/i;
+
+function sentenceAround(flat: string, index: number): string {
+  const start = Math.max(flat.lastIndexOf('. ', index), flat.lastIndexOf('; ', index)) + 1;
+  const end = flat.slice(index).search(/[.;](?:\s|$)/);
+  return flat.slice(start, end < 0 ? undefined : index + end);
+}
 
 /** The first date in a text ("03/2021", "30.06.2024", "Herbst 2024"), as a partial date, or null. */
 export function findDate(text: string, role: 'start' | 'end' = 'start'): string | null {

@@ -234,7 +234,7 @@ export function dedupePlaces(places: readonly PlaceDraft[]): PlaceDraft[] {
 }
 
 // Words that mark the places after them as the focus ("…, vor allem Gelnhausen und Wächtersbach").
-const focusQualifier = /^(?:vor allem|v\.\s?a\.|insbesondere|besonders|schwerpunktmäßig|hauptsächlich|mit Schwerpunkt(?:\s+(?:in|auf))?)\s+/i;
+const focusQualifier = /^(?:vor allem|v\.\s?a\.|insbesondere|besonders|schwerpunktmäßig|hauptsächlich|(?:mit\s+)?Schwerpunkt(?:\s+(?:in|auf))?:?)\s+/i;
 // Words in front of places that are none of their name.
 const itemIntro = /^(?:(?:u\.\s?a\.|z\.\s?B\.|darunter|etwa|sowie|und|in|im|der|die|das|den|dem)\s+)+/i;
 // Common nouns that stand in lists of places without naming one ("alle Städte und Gemeinden").
@@ -254,9 +254,11 @@ export function parsePlacesField(value: string): PlaceDraft[] {
   for (const part of value.replace(/\*\*/g, '').split(/[;\n]/)) {
     const text = part.trim().replace(/[.]$/, '');
     if (!text) continue;
-    const partFocus = focusCue.test(text);
+    const items = splitTopLevelList(expandCoordinations(text));
+    // A focus word before an item ("…, Schwerpunkt Stadtteil Lamboy") marks that item on, not the whole part.
+    const partFocus = focusCue.test(text) && !items.some((item) => focusQualifier.test(item.trim()));
     let focus = false;
-    for (const raw of splitTopLevelList(expandCoordinations(text))) {
+    for (const raw of items) {
       let item = raw.trim();
       const qualifier = focusQualifier.exec(item);
       if (qualifier) {

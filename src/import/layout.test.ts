@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseFields } from './fields.ts';
+import { normaliseLayout } from './layout.ts';
+
+const fieldsOf = (text: string) => parseFields(normaliseLayout(text)).fields.map((f) => [f.key, f.value]);
+
+describe('layouts rewritten into label and value (set G)', () => {
+  it('a definition list: the term is the label, its ": " lines the value; every line keeps its number', () => {
+    const text = 'Träger\n: Landschaftspflegeverband e. V.\n: Wilhelmshöher Allee 19a, 34117 Kassel\n\nZeitraum\n: seit Herbst 2019';
+    expect(fieldsOf(text)).toEqual([
+      ['sponsor', 'Landschaftspflegeverband e. V.\nWilhelmshöher Allee 19a, 34117 Kassel'],
+      ['period', 'seit Herbst 2019'],
+    ]);
+    expect(normaliseLayout(text).split('\n')).toHaveLength(text.split('\n').length);
+    // A line that ends with a colon is already a label; a lone ": " line stays as it is.
+    expect(normaliseLayout('Hinweis:\n: siehe unten')).toBe('Hinweis:\n: siehe unten');
+  });
+
+  it('a key = value export: keys are labels (also spelt without umlauts), sections headings, comments dropped', () => {
+    const text = '; Export der Förderdatenbank\n[programm]\ntitel = Hanau blüht auf\nlaufzeit = 2023 bis 2026\nzielgruppe = Eigentümer\n\n[foerdergeber]\nname = Stadt Hanau\nstrasse = Markt 1';
+    const normalised = normaliseLayout(text);
+    expect(normalised).not.toContain('Export der Förderdatenbank');
+    expect(normalised.split('\n')).toHaveLength(text.split('\n').length);
+    expect(normalised).toContain('## programm\ntitel: Hanau blüht auf');
+    expect(fieldsOf(text).slice(0, 3)).toEqual([
+      ['title', 'Hanau blüht auf'],
+      ['period', '2023 bis 2026'],
+      ['targetGroups', 'Eigentümer'],
+    ]);
+    // Fewer than four such lines are no export: "a = b" in running text stays.
+    expect(normaliseLayout('Formel: a = b + c\nx = 1')).toBe('Formel: a = b + c\nx = 1');
+  });
+
+  it('tick boxes: only the ticked options remain', () => {
+    expect(normaliseLayout('☐ Praxisbeispiel   ☐ Förderprogramm   ☒ Beratungsangebot')).toBe('Beratungsangebot');
+    expect(normaliseLayout('Zielgruppen: [x] Vereine [ ] Schulen [X] Kirchengemeinden')).toBe('Zielgruppen: Vereine, Kirchengemeinden');
+    expect(normaliseLayout('Veröffentlichung: ☒ ja ☐ nein')).toBe('Veröffentlichung: ja');
+  });
+
+  it('e-mail quotes: the markers go, the words stay', () => {
+    expect(normaliseLayout('> 1. Wie ist die Entscheidung gefallen?\n>> zitiert\nAntwort')).toBe('1. Wie ist die Entscheidung gefallen?\nzitiert\nAntwort');
+  });
+});
+
+describe('a database export read whole', () => {
+  it('street, postcode and town given as fields of their own make one address', async () => {
+    const { parseDocument } = await import('./parse-document.ts');
+    const text = ['[programm]', 'typ = Förderprogramm', 'titel = Hanau blüht auf', 'kurztext = Die Stadt bezuschusst Dachbegrünungen.', 'laufzeit = 2023 bis 2026', '', '[foerdergeber]', 'name = Stadt Hanau, Umweltamt', 'strasse = Markt 7', 'plz = 63452', 'ort = Hanau'].join('\n');
+    const r = await parseDocument(new TextEncoder().encode(text), 'export.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.sponsor).toMatchObject({ name: 'Stadt Hanau, Umweltamt', street: 'Markt 7', postcode: '63452', city: 'Hanau' });
+    expect(r.content.description).toBe('Die Stadt bezuschusst Dachbegrünungen.');
+    // The evidence still points at the words as written.
+    expect(r.evidence.find((e) => e.field === 'title')?.text).toContain('Hanau blüht auf');
+  });
+});
+
