@@ -85,3 +85,19 @@ describe('titles below a letterhead (set F)', () => {
     expect(content.partners?.map((p) => p.name)).toEqual(['Familienbildungsstätte', 'Volkshochschule Werra-Meißner']);
   });
 });
+
+describe('a section that says how to sign up (set G)', () => {
+  it('offers participation unless it says one cannot', () => {
+    const sheet = (section: string) => parseFactSheet(`Titel: Energiecheck\nTräger: Sportkreis Wetterau e. V.\nKurzbeschreibung: Eine Beraterin kommt ins Vereinsheim.\n${section}`, 'x.txt');
+    const open = sheet('Anmeldung: Vereine melden sich über das Formular auf der Website an.');
+    if (!open.ok) throw new Error(open.reason);
+    expect(open.content.participation).toEqual({ status: 'open', text: 'Vereine melden sich über das Formular auf der Website an.' });
+    const closed = sheet('Anmeldung: Eine Anmeldung ist nicht mehr möglich.');
+    if (!closed.ok) throw new Error(closed.reason);
+    expect(closed.content.participation?.status).toBe('closed');
+    // Under another label the same words say nothing about joining.
+    const other = sheet('Hinweise: Vereine melden sich über das Formular auf der Website an.');
+    if (!other.ok) throw new Error(other.reason);
+    expect(other.content.participation?.status).not.toBe('open');
+  });
+});

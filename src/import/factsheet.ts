@@ -299,7 +299,10 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   let participation: InterpretedFields['participation'] = null;
   if (participationField?.value) {
     const found = findParticipation(participationField.value);
-    participation = found.status === 'unknown' ? { status: 'unknown', text: clip(plainLine(participationField.value), 2000) } : found;
+    // "Anmeldung: Vereine melden sich über das Formular an", "Einstieg: Termine können gebucht werden": a
+    // section that says how to sign up offers it, unless it says that one cannot.
+    const howTo = /^(?:anmeldung|einstieg|antrag|antragstellung|mitmachen)$/i.test(participationField.label.trim()) ? 'open' : 'unknown';
+    participation = found.status === 'unknown' ? { status: howTo, text: clip(plainLine(participationField.value), 2000) } : found;
   }
 
   return {

@@ -244,5 +244,16 @@ describe('rules prompted by set G', () => {
     expect(lookupLabel('Ziel bei der Umsetzung')).toBeUndefined();
     expect(['Kurztext', 'Antrag', 'PLZ'].map((l) => lookupLabel(l)?.key)).toEqual(['description', 'participation', 'address']);
   });
+
+  it('the section labels of an English good-practice template', () => {
+    expect(['Location of the practice', 'Responsible organisation', 'Timescale (start/end date)', 'Detailed description', 'Resources needed', 'Main stakeholders and beneficiaries'].map((l) => lookupLabel(l)?.key)).toEqual([
+      'place',
+      'sponsor',
+      'period',
+      'description',
+      'funding',
+      'partners',
+    ]);
+  });
 });
 

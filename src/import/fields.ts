@@ -78,7 +78,7 @@ const labelDefs: LabelDef[] = [
   { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
-  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse', 'ortsbezug', 'regionaler bezug'] },
+  { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'wirkungsraum', 'wirkungsbereich', 'einzugsgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse', 'ortsbezug', 'regionaler bezug'] },
   { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo', 'landkreis', 'kreis'] },
   { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
   { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
@@ -109,19 +109,19 @@ const labelDefs: LabelDef[] = [
   { key: 'partners', strong: false, names: ['mit wem', 'wer macht mit', 'wer ist beteiligt'] },
   { key: 'place', strong: true, names: ['einsatzort', 'einsatzorte', 'räumlicher umgriff'] },
   // English labels, as in sheets of EU-funded projects (LEADER, Interreg) or written by agencies.
-  { key: 'title', strong: true, english: true, names: ['project title', 'project name', 'title of the project'] },
-  { key: 'description', strong: true, english: true, names: ['summary', 'project summary', 'abstract', 'project description', 'description'] },
+  { key: 'title', strong: true, english: true, names: ['project title', 'project name', 'title of the project', 'title of the practice', 'name of the practice'] },
+  { key: 'description', strong: true, english: true, names: ['summary', 'project summary', 'abstract', 'project description', 'description', 'detailed description', 'short description', 'evidence of success'] },
   { key: 'description', strong: false, english: true, names: ['background', 'activities', 'approach', 'results', 'outcomes', 'overview'] },
   { key: 'purpose', strong: true, english: true, names: ['goals', 'objectives', 'aims', 'project goals', 'project objectives'] },
   { key: 'purpose', strong: false, english: true, names: ['goal', 'objective', 'aim', 'purpose', 'mission'] },
-  { key: 'sponsor', strong: true, english: true, names: ['lead partner', 'lead-partner', 'leadpartner', 'lead organisation', 'lead organization', 'project owner', 'applicant', 'beneficiary'] },
+  { key: 'sponsor', strong: true, english: true, names: ['responsible organisation', 'responsible organization', 'lead partner', 'lead-partner', 'leadpartner', 'lead organisation', 'lead organization', 'project owner', 'applicant', 'beneficiary'] },
   { key: 'contact', strong: true, english: true, names: ['contact person', 'contact persons', 'contact details', 'project manager', 'project lead', 'project coordinator'] },
   { key: 'contact', strong: false, english: true, names: ['contact', 'contacts'] },
   { key: 'phone', strong: false, english: true, names: ['phone', 'telephone', 'mobile'] },
-  { key: 'place', strong: true, english: true, names: ['location', 'locations', 'project location', 'project area', 'project region'] },
-  { key: 'period', strong: true, english: true, names: ['timeline', 'timeframe', 'time frame', 'project period', 'project duration', 'duration', 'runtime'] },
-  { key: 'funding', strong: true, english: true, names: ['funding', 'financing', 'costs', 'total costs', 'funded by', 'funding programme', 'funding program'] },
-  { key: 'partners', strong: true, english: true, names: ['project partners', 'partners', 'partner organisations', 'partner organizations'] },
+  { key: 'place', strong: true, english: true, names: ['location of the practice', 'location', 'locations', 'project location', 'project area', 'project region'] },
+  { key: 'period', strong: true, english: true, names: ['timeline', 'timeframe', 'time frame', 'timescale', 'project period', 'project duration', 'duration', 'runtime'] },
+  { key: 'funding', strong: true, english: true, names: ['funding', 'financing', 'costs', 'total costs', 'funded by', 'funding programme', 'funding program', 'resources needed', 'resources', 'budget'] },
+  { key: 'partners', strong: true, english: true, names: ['project partners', 'partners', 'partner organisations', 'partner organizations', 'main stakeholders and beneficiaries', 'stakeholders', 'main stakeholders'] },
   { key: 'targetGroups', strong: true, english: true, names: ['target group', 'target groups', 'target audience'] },
   { key: 'legal', strong: true, english: true, names: ['legal basis', 'legal framework'] },
   { key: 'website', strong: false, english: true, names: ['more information'] },
@@ -131,6 +131,7 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['erscheinungsjahr', 'erschienen', 'erscheinungsdatum', 'seiten', 'umfang', 'format', 'isbn', 'auflage', 'kurz notiert', 'termine', 'veranstaltungskalender', 'impressum', 'in dieser ausgabe', 'abmelden', 'newsletter abbestellen'] },
   { key: 'other', strong: false, names: ['einverständnis', 'einverständniserklärung', 'einwilligung', 'datenschutz', 'datenschutzhinweis', 'zustimmung zur veröffentlichung'] },
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
+  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'art des beitrags', 'art des angebots', 'beitragsart', 'angebotsart', 'kategorie', 'typ'] },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
@@ -161,7 +162,7 @@ const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?
 const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung)$/;
 
 // "Einverständnis zur Veröffentlichung der Kontaktdaten", "Datenschutzhinweis …": consent and data protection, no field.
-const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur)/;
+const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur|veröffentlichung der kontaktdaten)/;
 
 function lookupOne(label: string): LabelDef | undefined {
   const name = normaliseLabel(label);

@@ -74,8 +74,14 @@ export function personBeforeDetails(line: string): { name: string; role: string 
   if (!before) return null;
   const person = parsePersonLine(before);
   if (person && looksLikePersonName(person.name)) return person;
-  // "Gemeindeverwaltung Lautertal, Herr Ralf Becker": an office first, then the person.
   const parts = before.split(/\s*,\s*/);
+  // "Malte Schwarz, Sportkreis Wetterau e. V. (Vereinsberatung)": the person, then where they work and, in parentheses, their role.
+  const lead = parts.length > 1 ? parsePersonLine(parts[0] ?? '') : null;
+  if (lead && !lead.role && looksLikePersonName(lead.name) && organisationWord.test(parts[1] ?? '')) {
+    const rest = parts.slice(1).join(', ');
+    return { name: lead.name, role: clip((/\(([^()]+)\)\s*$/.exec(rest)?.[1] ?? rest).trim(), 200) };
+  }
+  // "Gemeindeverwaltung Lautertal, Herr Ralf Becker": an office first, then the person.
   for (const [i, part] of parts.entries()) {
     if (i === 0) continue;
     const p = parsePersonLine(parts.slice(i).join(', '));
@@ -115,6 +121,14 @@ export function parseContactBlock(text: string): ContactDraft[] {
       const email = findEmail(line);
       const phone = phoneIn(line);
       if (email || phone) {
+        // One person per line, each with their own details: the next line's person starts a new contact.
+        if (contact && (contact.email || contact.phone) && ((email && contact.email) || (phone && contact.phone))) {
+          const next = personBeforeDetails(line);
+          if (next && next.name !== contact.name) {
+            contacts.push(contact);
+            contact = null;
+          }
+        }
         if (!contact) {
           const person = personBeforeDetails(line);
           if (person) contact = { name: person.name, role: person.role, phone: null, email: null, publishConsent: false };

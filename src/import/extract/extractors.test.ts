@@ -610,5 +610,41 @@ describe('rules prompted by set G', () => {
       ['Stadtteil Lamboy', true],
     ]);
   });
+
+  it('one contact per line, each with the organisation they work for and their role in parentheses', () => {
+    const block = 'Malte Schwarz, Sportkreis Wetterau e. V. (Vereinsberatung), Tel. 06031 71 84 20, m.schwarz@sportkreis.example\nIlka Bernhardt, Energieagentur Vogelsberg gGmbH (Energieberaterin), Tel. 06641 977-315, i.bernhardt@ea.example';
+    expect(parseContactBlock(block).map((c) => [c.name, c.role, c.phone, c.email])).toEqual([
+      ['Malte Schwarz', 'Vereinsberatung', '+49 6031 718420', 'm.schwarz@sportkreis.example'],
+      ['Ilka Bernhardt', 'Energieberaterin', '+49 6641 977315', 'i.bernhardt@ea.example'],
+    ]);
+    // A person's second line of details stays theirs.
+    expect(parseContactBlock('Jana Krüger, Tel. 05542 508-130\nFax 05542 508-131, j.krueger@stadt.example')).toHaveLength(1);
+  });
+
+  it('the ticked boxes of a form and a "Weitere:" line are one list of target groups', () => {
+    expect(parseTargetGroupsField('Vereine, Kirchengemeinden\nWeitere: Fördervereine von Dorfgemeinschaftshäusern')).toEqual(['Vereine', 'Kirchengemeinden', 'Fördervereine von Dorfgemeinschaftshäusern']);
+  });
+
+  it('a field that names the kind; a grant notice is about a project, not a programme', () => {
+    expect(detectKind('Energiecheck fürs Vereinsheim', 'Art des Beitrags\nBeratungsangebot\n\nBezeichnung: Energiecheck').kind).toBe('beratung');
+    expect(detectKind('Hanau blüht auf', 'typ: Förderprogramm\ntitel: Hanau blüht auf').kind).toBe('foerderung');
+    const notice = 'Zuwendungsbescheid\nFördersatz: 80 %\nZuwendung: höchstens 149.200,00 €\nDer Verwendungsnachweis ist vorzulegen.';
+    expect(detectKind('Wiesenvielfalt', notice).kind).toBe('projekt');
+  });
+
+  it('eligible costs are the total, unless a rate is taken of them; "aus eigenen Mitteln" are own funds', () => {
+    const notice = extractFunding('Zuwendungsfähige Ausgaben: 186.500,00 €\nZuwendung: höchstens 149.200,00 €\nDen verbleibenden Anteil von 37.300,00 € trägt der Zuwendungsempfänger aus eigenen Mitteln.', { field: true, labelRole: 'grant' });
+    expect([notice.totalCents, notice.grantCents, notice.ownCents]).toEqual([18_650_000, 14_920_000, 3_730_000]);
+    expect(notice.sources.map((s) => s.name)).toContain('Eigenmittel');
+    const rate = extractFunding('Zuwendung des Landes Hessen: 60 % der förderfähigen Ausgaben, höchstens 80.000 € jährlich.');
+    expect([rate.grantCents, rate.totalCents]).toEqual([8_000_000, null]);
+  });
+
+  it('English amounts and months', () => {
+    expect(findAmounts('An investment of EUR 185,000, of which EUR 120,000 came from the ministry').map((a) => a.cents)).toEqual([18_500_000, 12_000_000]);
+    // German decimals and millions stay as they were.
+    expect(findAmounts('1,250 Mio. € und 12,50 €').map((a) => a.cents)).toEqual([125_000_000, 1250]);
+    expect(parsePeriodField('May 2019 – ongoing')).toMatchObject({ start: '2019-05', end: null });
+  });
 });
 

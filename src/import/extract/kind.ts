@@ -33,13 +33,24 @@ const cues: KindCues[] = [
   },
 ];
 
-/** The kind named by the title or shown by the body; "projekt" when nothing says otherwise. */
+// "Art des Beitrags" with "Beratungsangebot" ticked, "typ = Förderprogramm": a field that names the kind.
+const kindField = /^[ \t]*(?:Art\s+des\s+(?:Beitrags|Angebots)|Beitragsart|Angebotsart|Kategorie|Typ)[ \t]*:?[ \t]*(?:\n[ \t]*)?(\S[^\n]{0,80})$/im;
+// A grant notice or an approval names the programme that pays, but the record is the project it pays for.
+const grantNotice = /Zuwendungsbescheid|Bewilligungsbescheid|Förderbescheid|Zuwendungsempfänger(?:in)?\b/i;
+
+/** The kind named by a field, the title or shown by the body; "projekt" when nothing says otherwise. */
 export function detectKind(title: string, text: string): { kind: ContributionKind; reason: string | null } {
+  const field = kindField.exec(text)?.[1]?.trim();
+  if (field) {
+    if (/Praxisbeispiel|\bProjekt\b/i.test(field)) return { kind: 'projekt', reason: null };
+    for (const c of cues) if (c.title.test(field)) return { kind: c.kind, reason: `„${field}“ als Art angegeben` };
+  }
   for (const c of cues) {
     const inTitle = c.title.exec(title)?.[0];
     if (inTitle) return { kind: c.kind, reason: `„${inTitle}“ im Titel` };
   }
   for (const c of cues) {
+    if (c.kind === 'foerderung' && grantNotice.test(text)) continue;
     const found = c.body.map((p) => p.exec(text)?.[0]).filter((m): m is string => Boolean(m));
     if (found.length >= 2) return { kind: c.kind, reason: found.slice(0, 3).map((m) => `„${m}“`).join(', ') };
   }

@@ -28,8 +28,10 @@ export function findAmounts(text: string): Amount[] {
     if (!before && !after) continue;
     const decimals = /^\d+$/.test(fraction) ? fraction : '';
     const factor = multiplier ? (multipliers[multiplier.replace('.', '').toLowerCase()] ?? 1) : 1;
-    // "1,250 Mio." has three decimals; without a multiplier three decimals would be odd but harmless.
-    const value = Number(`${intPart.replace(/[. ]/g, '')}.${decimals || '0'}`);
+    // "1,250 Mio." has three decimals; without a multiplier three digits after a comma are an English
+    // thousands separator ("EUR 185,000"), as cents have two.
+    const englishThousands = decimals.length === 3 && !multiplier;
+    const value = englishThousands ? Number(`${intPart.replace(/[. ]/g, '')}${decimals}`) : Number(`${intPart.replace(/[. ]/g, '')}.${decimals || '0'}`);
     if (!Number.isFinite(value)) continue;
     out.push({ cents: Math.round(value * factor * 100), index: m.index, text: m[0].trim() });
   }

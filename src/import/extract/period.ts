@@ -8,11 +8,12 @@ export interface ExtractedPeriod {
 }
 
 const monthNumbers: Record<string, number> = {
-  jan: 1, feb: 2, mär: 3, mar: 3, apr: 4, mai: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, nov: 11, dez: 12,
+  jan: 1, feb: 2, mär: 3, mar: 3, apr: 4, mai: 5, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, oct: 10, nov: 11, dez: 12, dec: 12,
 };
 
 const DAY = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)`;
-const MONTH_NAME = String.raw`(?:Januar|Jan|Februar|Feb|März|Mär|April|Apr|Mai|Juni|Jun|Juli|Jul|August|Aug|September|Sept|Sep|Oktober|Okt|November|Nov|Dezember|Dez)\.?\s+\d{4}`;
+// English names too (sheets of EU projects): "May 2019", "October 2023".
+const MONTH_NAME = String.raw`(?:Januar|January|Jan|Februar|February|Feb|März|March|Mär|Mar|April|Apr|Mai|May|Juni|June|Jun|Juli|July|Jul|August|Aug|September|Sept|Sep|Oktober|October|Okt|Oct|November|Nov|Dezember|December|Dez|Dec)\.?\s+\d{4}`;
 // Seasons and "Anfang/Mitte/Ende" give year precision only: "Sommer 2019" → "2019".
 const SEASON = String.raw`(?:Frühjahr|Frühling|Sommer|Herbst|Winter|Anfang|Mitte|Ende|Jahresbeginn|Jahresende)\s+\d{4}`;
 const MONTH_NUM = String.raw`\d{1,2}\s?[/.]\s?\d{4}`;

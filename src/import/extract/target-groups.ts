@@ -21,8 +21,14 @@ function toGroups(items: string[]): string[] {
 
 export function parseTargetGroupsField(value: string): string[] {
   // The first paragraph is the list; what follows in a flyer ("Mach mit! …") is another section.
-  const lines = (value.trim().split(/\n\s*\n/)[0] ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (value.trim().split(/\n\s*\n/)[0] ?? '')
+    .split('\n')
+    // "Weitere: Fördervereine …" under the ticked boxes of a form: more of the same list.
+    .map((l) => l.trim().replace(/^(?:Weitere|Sonstige|Andere)\s*:\s*/i, ''))
+    .filter(Boolean);
   const line = lines[0] ?? '';
+  // Several lines of which one is a comma list (the ticked boxes of a form): each line's items.
+  if (lines.length > 1 && lines.some((l) => l.includes(',') && !addressedCue.test(l))) return toGroups(lines.flatMap((l) => splitTopLevelList(l)));
   // "Geflüchtete und Zugewanderte; ehrenamtliche Gesprächspartnerinnen und -partner": with semicolons
   // between the groups, an "und" belongs to a group.
   if (lines.length === 1 && line.includes(';')) return toGroups(line.replace(/[.]$/, '').split(/\s*;\s*/));
