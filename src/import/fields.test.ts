@@ -255,5 +255,17 @@ describe('rules prompted by set G', () => {
       'partners',
     ]);
   });
+
+  it('question headings of a page in Leichte Sprache, known by their first words', () => {
+    expect(['Was machen wir?', 'Warum machen wir das?', 'Wer bezahlt das Projekt?', 'Seit wann gibt es das Projekt?', 'Sie wollen mit·machen?'].map((l) => lookupLabel(l)?.key)).toEqual([
+      'description',
+      'purpose',
+      'funding',
+      'period',
+      'participation',
+    ]);
+    // One known word is not enough: "Warum eine gemeinsame Stelle?" is a section of its own.
+    expect(lookupLabel('Warum eine gemeinsame Stelle?')).toBeUndefined();
+  });
 });
 

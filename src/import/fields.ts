@@ -97,11 +97,11 @@ const labelDefs: LabelDef[] = [
   { key: 'targetGroups', strong: false, names: ['adressaten', 'adressatinnen und adressaten', 'adressatenkreis'] },
   { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen', 'grundlage', 'grundlagen'] },
   { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url', 'informationen im internet'] },
-  { key: 'participation', strong: false, names: ['teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen', 'antrag', 'antragstellung', 'anmeldung', 'einstieg'] },
+  { key: 'participation', strong: false, names: ['sie wollen mitmachen', 'wollen sie mitmachen', 'machen sie mit', 'teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen', 'antrag', 'antragstellung', 'anmeldung', 'einstieg'] },
   // Sections headed by a question, as in public-facing sheets ("Worum geht es?", "Wer?", "Wann?").
   { key: 'title', strong: false, names: ['was'] },
-  { key: 'description', strong: false, names: ['worum geht es', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
-  { key: 'purpose', strong: false, names: ['warum', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
+  { key: 'description', strong: false, names: ['worum geht es', 'was machen wir', 'was tun wir', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
+  { key: 'purpose', strong: false, names: ['warum', 'warum machen wir das', 'warum tun wir das', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
   { key: 'sponsor', strong: false, names: ['wer', 'wer steckt dahinter', 'wer ist verantwortlich', 'wer ist träger', 'einreichende stelle', 'einreichende organisation', 'einreichende kommune', 'federführende stelle', 'federführende organisation', 'verantwortliche einrichtung'] },
   { key: 'period', strong: false, names: ['seit wann', 'wie lange', 'bis wann'] },
   { key: 'funding', strong: false, names: ['was kostet es', 'was hat es gekostet', 'was kostet das', 'wie wird es finanziert', 'wer finanziert', 'wer bezahlt'] },
@@ -146,6 +146,8 @@ export function normaliseLabel(label: string): string {
     .replace(/\s+/g, ' ')
     // "Wer?", "Worum geht es?": a section headed by a question.
     .replace(/\s*\?$/, '')
+    // "Mit·machen": Leichte Sprache splits long words with a middle dot.
+    .replace(/(?<=\p{L})·(?=\p{L})/gu, '')
     // "Ihre Ansprechpartnerin", "Unser Ziel": the possessive adds nothing.
     .replace(/^(?:ihr|ihre|unser|unsere)\s+/, '')
     .replace(/(?:\(in\)|\(innen\)|[/*:_]-?in(?:nen)?)(?=\s|$)/g, '')
@@ -253,6 +255,15 @@ function lookupUncached(label: string, options: { colon?: boolean }): LabelDef |
   const located = /^(.{3,40}?)\s+(?:bei|beim|im|in\s+der|in\s+dem)\s+[^:]{2,40}$/.exec(label.trim());
   const byPlace = located ? lookupOne(located[1] ?? '') : undefined;
   if (byPlace && (byPlace.key === 'contact' || byPlace.key === 'phone' || byPlace.key === 'email')) return { ...byPlace, strong: false };
+  // "Wer bezahlt das Projekt?", "Seit wann gibt es das Projekt?": a question heading is known by its first words.
+  if (/\?\s*$/.test(label)) {
+    const words = normaliseLabel(label).split(' ');
+    // Two words at least: "Warum eine gemeinsame Stelle?" asks about something else than the project's purpose.
+    for (let n = words.length - 1; n >= 2; n--) {
+      const def = labelIndex.get(words.slice(0, n).join(' '));
+      if (def) return { ...def, strong: false };
+    }
+  }
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;

@@ -140,7 +140,8 @@ export function parseContactBlock(text: string): ContactDraft[] {
         continue;
       }
       if (contact) {
-        contact.role ??= clip(line.replace(/\*\*/g, '').trim(), 200) || null;
+        // An address under the name belongs to the organisation, not to the person's role.
+        if (!streetLike.test(line) && !postcodeCity.test(line)) contact.role ??= clip(line.replace(/\*\*/g, '').trim(), 200) || null;
         continue;
       }
       // "Anna Schmidt, Koordination" or "Fachabteilung Umwelt, Frau Carolin Weidmann".

@@ -646,5 +646,20 @@ describe('rules prompted by set G', () => {
     expect(findAmounts('1,250 Mio. € und 12,50 €').map((a) => a.cents)).toEqual([125_000_000, 1250]);
     expect(parsePeriodField('May 2019 – ongoing')).toMatchObject({ start: '2019-05', end: null });
   });
+
+  it('Leichte Sprache: the start in one sentence, the end in the next one that says how long it lasts; one funder and one amount in a funding section', () => {
+    expect(findPeriod('Das Projekt hat im April 2022 angefangen. Das Projekt dauert bis Ende 2025.')).toMatchObject({ start: '2022-04', end: '2025' });
+    // A later "bis" in a sentence that is not about the project's duration is no end.
+    expect(findPeriod('Seit dem Schuljahr 2019/20 sparen die Schulen. Klimawirkung: bis Ende 2024 sollen es 20 % sein.')).toMatchObject({ end: null });
+    const field = extractFunding('Das Land Hessen gibt Geld für das Projekt.\nDas Geld kommt vom Sozial·ministerium.\nEs sind 90.000 Euro.', { field: true, labelRole: null });
+    expect(field.sources).toEqual([{ name: 'Land Hessen', kind: 'land', amountCents: 9_000_000 }]);
+    expect(field.grantCents).toBe(9_000_000);
+    expect(findPlaces('Die Wege sind in Nord-Hessen.').map((p) => p.regionId)).toEqual(['rb-kassel']);
+  });
+
+  it('a list introduced by a sentence; an address under a contact\'s name is not their role', () => {
+    expect(parsePartnersField('Wir arbeiten zusammen mit:\n- dem Naturpark Kellerwald-Edersee\n- Hessen-Forst').map((p) => p.name)).toEqual(['Naturpark Kellerwald-Edersee', 'Hessen-Forst']);
+    expect(parseContactBlock('Frau Meike Schäfer\nKasseler Straße 88\n36251 Bad Hersfeld\nTelefon: 06621 507030')[0]).toMatchObject({ name: 'Meike Schäfer', role: null });
+  });
 });
 

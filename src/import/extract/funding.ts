@@ -377,6 +377,13 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
   // "Projektkosten: 85.000 Euro aus Eigenmitteln": the amount is the total, whatever else it is.
   if (options.labelRole === 'total' && fieldAmounts === 1) result.totalCents ??= findAmounts(text)[0]?.cents ?? null;
   if (result.grantCents === null && funderAmounts.length === 1) result.grantCents = funderAmounts[0] ?? null;
+  // "Das Land Hessen gibt Geld für das Projekt. … Es sind 90.000 Euro.": a funding section that names one
+  // funder and one amount, without a word for its role, states what that funder gives.
+  const lone = result.sources.length === 1 ? result.sources[0] : undefined;
+  if (options.field && !options.labelRole && lone && lone.kind !== 'eigenmittel' && lone.amountCents === null && fieldAmounts === 1 && result.grantCents === null && result.ownCents === null && result.totalCents === null) {
+    lone.amountCents = findAmounts(text)[0]?.cents ?? null;
+    result.grantCents = lone.amountCents;
+  }
   const joined = options.field ? text.replace(/\*\*/g, '').replace(/[ \t]+/g, ' ').replace(/ \n/g, '\n').trim() : telling.map((u) => u.clause).join(' ');
   result.text = joined ? clip(joined, 2000) : null;
   result.unnamed = result.sources.length === 0 && result.text !== null;

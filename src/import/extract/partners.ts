@@ -82,6 +82,8 @@ export function findPartnersInProse(text: string): PartnerDraft[] {
 
 export function parsePartnersField(value: string): PartnerDraft[] {
   const lines = value.split('\n').map((l) => l.trim()).filter(Boolean);
+  // "Wir arbeiten zusammen mit:" above the list introduces it.
+  if (lines.length > 1 && /:$/.test(lines[0] ?? '') && !/^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*:$/u.test(lines[0] ?? '')) lines.shift();
   if (lines.length > 1) return toPartners(lines);
   // "A; B und C e. V.": with semicolons between the partners, an "und" belongs to a name.
   if ((lines[0] ?? '').includes(';')) return toPartners((lines[0] ?? '').replace(/[.!]$/, '').split(/\s*;\s*/));

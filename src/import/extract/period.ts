@@ -36,7 +36,7 @@ function patternsFor(date: string) {
     start: new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${date})`, 'giu'),
     // "hat der Kreis im Herbst 2022 … ein Pfandsystem eingeführt": a date in the sentence of a verb that starts something.
     started: new RegExp(
-      String.raw`\b(?:[Ii]m|[Ii]n)\s+(${date})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen)\b)`,
+      String.raw`\b(?:[Ii]m|[Ii]n)\s+(${date})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen|angefangen)\b)`,
       'gu',
     ),
     end: new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${date})`, 'giu'),
@@ -129,6 +129,16 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
   // background ("Nach den trockenen Sommern 2018 bis 2020 …").
   candidates.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const best = candidates.find((c) => running.test(sentenceAround(flat, c.index))) ?? candidates[0];
+  if (best && best.end === null) {
+    // "Das Projekt hat im April 2022 angefangen. Das Projekt dauert bis Ende 2025.": the end in the next sentence.
+    const after = best.index + best.text.length;
+    const end = [...flat.slice(after, after + 160).matchAll(patterns.end)].find((m) => {
+      const sentence = sentenceAround(flat, after + m.index);
+      return lasts.test(sentence) && !deadline.test(sentence);
+    });
+    const endDate = end ? parseDateToken(end[1] ?? '', 'end') : null;
+    if (end && endDate && best.start && earliestDay(best.start) <= latestDay(endDate)) return { start: best.start, end: endDate, text: flat.slice(best.index, after + end.index + end[0].length).trim() };
+  }
   if (best) return { start: best.start, end: best.end, text: best.text.trim() };
   for (const m of flat.matchAll(patterns.end)) {
     if (rejected.some(([from, to]) => m.index >= from && m.index < to)) continue;
@@ -146,6 +156,9 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
 
 
 const running = /\b(?:läuft|laufen|lief|liefen|Laufzeit|Projektlaufzeit|Pilotphase|Projektphase|Modellphase|Testphase|Projektzeitraum|in Betrieb|gestartet|startete|begann|begonnen)\b/i;
+
+// "Das Projekt dauert bis Ende 2025", "läuft noch bis 2026": a sentence about how long the project lasts.
+const lasts = /\b(?:dauert|dauern|läuft|laufen|endet|enden|befristet|Laufzeit|geht)\b/i;
 
 function sentenceAround(flat: string, index: number): string {
   const start = Math.max(flat.lastIndexOf('. ', index), flat.lastIndexOf('; ', index)) + 1;
