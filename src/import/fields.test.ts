@@ -267,5 +267,9 @@ describe('rules prompted by set G', () => {
     // One known word is not enough: "Warum eine gemeinsame Stelle?" is a section of its own.
     expect(lookupLabel('Warum eine gemeinsame Stelle?')).toBeUndefined();
   });
+
+  it('the labels of a council inquiry', () => {
+    expect(['betreffend', 'Vorbemerkung des Kreisausschusses'].map((l) => lookupLabel(l)?.key)).toEqual(['title', 'description']);
+  });
 });
 

@@ -62,9 +62,9 @@ const labelDefs: LabelDef[] = [
   { key: 'purpose', strong: false, names: ['zweck', 'ziel', 'ziele', 'anliegen', 'angestrebte wirkung', 'angestrebte wirkungen', 'erwartete wirkung', 'erwartete wirkungen', 'angestrebte ergebnisse', 'erwartete ergebnisse', 'wirkungsziele'] },
   { key: 'sponsor', strong: true, names: ['projektträger', 'träger', 'trägerschaft', 'anbieter', 'antragsteller', 'zuwendungsempfänger', 'projektträger und kontakt', 'maßnahmenträger', 'vorhabenträger', 'vorhabensträger', 'federführung', 'durchführende organisation', 'durchführende stelle', 'verantwortliche organisation', 'verantwortliche stelle', 'projektträgerin', 'antragstellerin', 'zuwendungsempfängerin'] },
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
-  { key: 'title', strong: false, names: ['praxisbeispiel', 'betreff', 'betr.'] },
+  { key: 'title', strong: false, names: ['praxisbeispiel', 'betreff', 'betr.', 'betreffend'] },
   // The sections of a council paper (Magistrats- or Beschlussvorlage).
-  { key: 'description', strong: false, names: ['sachverhalt', 'sachstand'] },
+  { key: 'description', strong: false, names: ['sachverhalt', 'sachstand', 'vorbemerkung', 'vorbemerkungen'] },
   { key: 'other', strong: false, names: ['beratungsfolge'] },
   // The sections of a funding programme's information sheet.
   { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },
@@ -161,7 +161,7 @@ export function normaliseLabel(label: string): string {
 // "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
 // "Angaben zum Träger", "Informationen zur Finanzierung": the heading of a section with one field.
 const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
-const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung)$/;
+const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung|kreisausschusses|magistrats|gemeindevorstands|verwaltung)$/;
 
 // "Einverständnis zur Veröffentlichung der Kontaktdaten", "Datenschutzhinweis …": consent and data protection, no field.
 const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur|veröffentlichung der kontaktdaten)/;

@@ -196,4 +196,13 @@ describe('questionnaires in the layouts of set G', () => {
     // A heading with a topic word out of order is no question: "## Was man braucht" before anything else.
     expect(findQuestionHeadings(lines('## Was man braucht\n\nText'))).toEqual([]);
   });
+
+  it('"Frage 1" of a council inquiry that asks something else is no question of the questionnaire', () => {
+    const inquiry = ['Frage 1', 'Wie viele Fahrgäste hat der Rufbus im ersten Jahr befördert?', '', 'Antwort zu Frage 1', '18.450 Fahrgäste.', '', 'Frage 2', 'Wie wird das Angebot finanziert?', '', 'Antwort zu Frage 2', 'Das Land fördert es.'].join('\n');
+    expect(findQuestionHeadings(lines(inquiry))).toEqual([]);
+    // Ours, numbered the same way, are still read.
+    const ours = ['Frage 1', 'Wie ist die Entscheidung gefallen?', '', 'Der Rat.', '', 'Frage 2', 'Wer oder was hat geholfen?', '', 'Die Hochschule.'].join('\n');
+    expect(findQuestionHeadings(lines(ours)).map((h) => h.n)).toEqual([1, 2]);
+  });
 });
+

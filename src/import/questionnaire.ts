@@ -154,7 +154,10 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
     const asks = question.includes('?');
     if (c.n !== null && c.n > last) {
       const next = c.n === last + 1;
-      if (signatures[c.n]?.test(question) || (asks && question.length > 30 && next) || (c.frage && next)) n = c.n;
+      // "Frage 1" of a council inquiry ("Wie viele Fahrgäste …?") is numbered like ours but asks something else:
+      // a numbered question that asks must share a topic with the question of its number.
+      const ownTopic = !question || topics[c.n]?.test(question) || signatures[c.n]?.test(question);
+      if (signatures[c.n]?.test(question) || (asks && question.length > 30 && next && (!c.frage || ownTopic)) || (c.frage && next && ownTopic)) n = c.n;
       // "2. Unterstützung und Materialien": a short heading in sequence with the question's topic.
       else if (next && question.length <= 120 && topics[c.n]?.test(question)) {
         n = c.n;

@@ -661,5 +661,9 @@ describe('rules prompted by set G', () => {
     expect(parsePartnersField('Wir arbeiten zusammen mit:\n- dem Naturpark Kellerwald-Edersee\n- Hessen-Forst').map((p) => p.name)).toEqual(['Naturpark Kellerwald-Edersee', 'Hessen-Forst']);
     expect(parseContactBlock('Frau Meike Schäfer\nKasseler Straße 88\n36251 Bad Hersfeld\nTelefon: 06621 507030')[0]).toMatchObject({ name: 'Meike Schäfer', role: null });
   });
+
+  it('"die übrigen Kosten teilen sich der Kreis und die drei Gemeinden": municipal funds', () => {
+    expect(extractFunding('Die übrigen Kosten teilen sich der Vogelsbergkreis und die drei Gemeinden.').sources.map((s) => s.name)).toContain('Kommunale Mittel');
+  });
 });
 

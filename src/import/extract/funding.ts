@@ -78,7 +78,7 @@ const funders: Funder[] = [
   },
   {
     // "die übrigen Kosten teilen sich die Kommunen": the municipalities together pay the rest.
-    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|tragen|übernehmen)\s+sich\s+die\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b/u,
+    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|tragen|übernehmen)\s+sich\s+(?:[^.;!?]{0,60}?\s)?die\s+(?:beteiligten\s+|\p{Ll}+\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b/u,
     kind: 'kommune',
     name: () => 'Kommunale Mittel',
     generic: true,
