@@ -10,7 +10,11 @@
  * - tick boxes ("☐ Praxisbeispiel ☒ Beratungsangebot"): only what is ticked.
  */
 
+// Most documents have none of these layouts; a quick look at the whole text spares splitting it.
+const anyMarker = /^(?:>|:[ \t])|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]/mu;
+
 export function normaliseLayout(text: string): string {
+  if (!anyMarker.test(text)) return text;
   let lines = text.split('\n');
   lines = lines.map(unquote);
   lines = joinDefinitionLists(lines);
