@@ -1,6 +1,6 @@
 import { kindLabels, UrlSchema, type Component, type ContributionContentInput, type FundingSource, type Organisation } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
-import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
+import { findEmail, findFooterOrganisation, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine, splitAbbreviation, type ContactDraft } from './extract/contact.ts';
 import { completeSourceAmounts, dropGenericFunders, extractFunding, labelRole } from './extract/funding.ts';
 import { findParticipation } from './extract/participation.ts';
 import { findPartnersInProse, parsePartnersField, type PartnerDraft } from './extract/partners.ts';
@@ -504,6 +504,12 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
       warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${fromProse.name}“ wurde aus dem Text übernommen. Bitte prüfen.`));
     }
   }
+  const footer = findFooterOrganisation(text);
+  if (!sponsor && footer) {
+    sponsor = { ...footer, website: null };
+    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${footer.name}“ wurde aus der Fußzeile übernommen. Bitte prüfen.`));
+  }
+  if (sponsor && !sponsor.street && !sponsor.postcode && footer && sameOrganisation(footer.name, sponsor.name)) sponsor = { ...sponsor, street: footer.street, postcode: footer.postcode, city: footer.city };
   if (sponsor && !sponsor.street && !sponsor.postcode) {
     // The sponsor's address written elsewhere in the document ("bestellt werden bei: Arbeitskreis … e. V., Ludwigstraße 9, 64283 Darmstadt").
     for (const part of [preamble, ...fields.map((fl) => fl.value)]) {

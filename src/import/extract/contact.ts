@@ -252,6 +252,27 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
   return { name: cleanName, ...parseAddress(addressText) };
 }
 
+/**
+ * The footer line of a letter or a web page: "Wissenschaftsstadt Darmstadt · Umweltamt · Frankfurter
+ * Straße 71 · 64293 Darmstadt". The organisation is its first part (a department after it is not part of
+ * the name); null when the last lines hold no such line.
+ */
+export function findFooterOrganisation(text: string): Omit<Organisation, 'website'> | null {
+  const footer = text
+    .trimEnd()
+    .split('\n')
+    .slice(-3)
+    .reverse()
+    .find((l) => /\s[·|]\s/.test(l) && /(?:^|\s)\d{5}\s+\p{Lu}/u.test(l));
+  if (!footer) return null;
+  const [name = '', ...rest] = footer.replace(/\*\*|__/g, '').trim().split(/\s+[·|]\s+/);
+  // "Wissenschaftsstadt Darmstadt" has the shape of a person's name; a word for a town or body says otherwise.
+  const person = looksLikePersonName(name) && !/(?:stadt|gemeinde|kreis|verband|verein|werk|schule)(?:\s|$)/iu.test(name);
+  if (!name || /\d|@/.test(name) || person || detailLine.test(name)) return null;
+  const address = parseAddress(rest.join('\n'));
+  return address.postcode ? { name, ...address } : null;
+}
+
 const detailLine = /^(?:tel|fon|fax|telefon|mobil|handy|e-?mail|mail|internet|web|www\.|https?:)/i;
 
 /**

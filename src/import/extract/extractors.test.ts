@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findEmail, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine } from './contact.ts';
+import { findEmail, findFooterOrganisation, findOrganisationWithAddress, parseAddress, parseContactBlock, parseOrganisationBlock, parsePersonLine } from './contact.ts';
 import { detectKind } from './kind.ts';
 import { extractFunding, findFunders } from './funding.ts';
 import { findLegalReferences } from './legal.ts';
@@ -664,6 +664,26 @@ describe('rules prompted by set G', () => {
 
   it('"die übrigen Kosten teilen sich der Kreis und die drei Gemeinden": municipal funds', () => {
     expect(extractFunding('Die übrigen Kosten teilen sich der Vogelsbergkreis und die drei Gemeinden.').sources.map((s) => s.name)).toContain('Kommunale Mittel');
+  });
+
+  it('a funding table with a sum column: each row states its sum', () => {
+    const table = extractFunding('Bau der Trinkbrunnen | 96.000 € | 144.000 € | 72.000 € | 312.000 €\nGesamt | 96.000 € | 162.000 € | 96.000 € | 354.000 €\ndavon Zuschuss Land Hessen | 48.000 € | 72.000 € | – | 120.000 €', { field: true, labelRole: null });
+    expect([table.totalCents, table.grantCents]).toEqual([35_400_000, 12_000_000]);
+    expect(table.sources).toEqual([{ name: 'Land Hessen', kind: 'land', amountCents: 12_000_000 }]);
+    // Amounts in a row that do not add up are all read.
+    expect(extractFunding('Zuschuss Land Hessen | 48.000 € | 72.000 € | 10.000 €', { field: true, labelRole: null }).grantCents).toBe(4_800_000);
+  });
+
+  it('the footer line of a letter or page names an organisation with its address', () => {
+    expect(findFooterOrganisation('Text.\n\nWissenschaftsstadt Darmstadt · Umweltamt · Frankfurter Straße 71 · 64293 Darmstadt')).toEqual({
+      name: 'Wissenschaftsstadt Darmstadt',
+      street: 'Frankfurter Straße 71',
+      postcode: '64293',
+      city: 'Darmstadt',
+    });
+    // A person in the footer is no organisation; a footer without a town is no address.
+    expect(findFooterOrganisation('Text.\nAnna Muster · Hauptstraße 1 · 35390 Gießen')).toBeNull();
+    expect(findFooterOrganisation('Text.\nImpressum · Datenschutz · Kontakt')).toBeNull();
   });
 });
 

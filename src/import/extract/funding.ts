@@ -108,7 +108,12 @@ const fundingCue =
 // project's funding ("25.000 € pro Jahr" is: a yearly amount).
 const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b)\p{L}/u;
 function findAmounts(text: string): Amount[] {
-  return findAllAmounts(text).filter((a) => !perUnit.test(text.slice(a.index + a.text.length)));
+  const amounts = findAllAmounts(text).filter((a) => !perUnit.test(text.slice(a.index + a.text.length)));
+  // "Bau | 96.000 € | 144.000 € | 72.000 € | 312.000 €": a table row whose last cell sums up the years
+  // before it states one amount, the sum.
+  const last = amounts.at(-1);
+  if (last && amounts.length >= 3 && text.includes('|') && !text.includes('\n') && amounts.slice(0, -1).reduce((sum, a) => sum + a.cents, 0) === last.cents) return [last];
+  return amounts;
 }
 
 /*
