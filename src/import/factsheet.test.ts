@@ -101,3 +101,14 @@ describe('a section that says how to sign up (set G)', () => {
     expect(other.content.participation?.status).not.toBe('open');
   });
 });
+
+describe('minutes of a meeting (set H)', () => {
+  it('"Von der Verwaltung: …" in the list of those present is no start of a period, and no period text runs past its limit', () => {
+    const text = ['# Gründau summt', '', 'Niederschrift über die 23. Sitzung', '', 'Anwesend: Bernd Schäfer (Vorsitz)', 'Von der Verwaltung: Nadine Kessler (Umweltbeauftragte)', '', 'Zu TOP 5', 'Seit dem Frühjahr 2022 legt der Bauhof Blühflächen an. ' + 'Die Flächen werden zweimal im Jahr gemäht. '.repeat(20)].join('\n');
+    const r = parseFactSheet(text, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.period?.text ?? '').not.toContain('Nadine Kessler');
+    expect((r.content.period?.text ?? '').length).toBeLessThanOrEqual(500);
+  });
+});
+

@@ -266,9 +266,14 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   if (startField || endField) {
     // Both as "Label: value" lines; a start alone ("Eröffnet: Mai 2023") is its value.
     const text = startField && !endField ? plainLine(startField.value) : [startField, endField].filter((f): f is Field => Boolean(f)).map((f) => `${plainLine(f.label)}: ${plainLine(f.value)}`).join('\n');
-    period ??= { start: null, end: null, text };
-    period.start ??= startField ? findDate(startField.value) : null;
-    period.end ??= endField ? findDate(endField.value, 'end') : null;
+    const start = startField ? findDate(startField.value) : null;
+    const end = endField ? findDate(endField.value, 'end') : null;
+    // "Von der Verwaltung: Nadine Kessler …" (minutes), "Von: …" (a mail header): a start label without a date is no period.
+    if (period || start || end) {
+      period ??= { start: null, end: null, text: clip(text, 500) };
+      period.start ??= start;
+      period.end ??= end;
+    }
   }
 
   let funding: FundingDraft | null = null;

@@ -271,5 +271,9 @@ describe('rules prompted by set G', () => {
   it('the labels of a council inquiry', () => {
     expect(['betreffend', 'Vorbemerkung des Kreisausschusses'].map((l) => lookupLabel(l)?.key)).toEqual(['title', 'description']);
   });
+
+  it('"Von der Verwaltung" names who attends, not a start', () => {
+    expect(lookupLabel('Von der Verwaltung')).toBeUndefined();
+  });
 });
 

@@ -161,7 +161,7 @@ export function normaliseLabel(label: string): string {
 // "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
 // "Angaben zum Träger", "Informationen zur Finanzierung": the heading of a section with one field.
 const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
-const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung|kreisausschusses|magistrats|gemeindevorstands|verwaltung)$/;
+const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung|kreisausschusses|magistrats|gemeindevorstands)$/;
 
 // "Einverständnis zur Veröffentlichung der Kontaktdaten", "Datenschutzhinweis …": consent and data protection, no field.
 const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur|veröffentlichung der kontaktdaten)/;
