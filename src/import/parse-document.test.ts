@@ -268,6 +268,17 @@ describe('bad input is rejected with a German reason naming the file', () => {
     expect(r.reason).toContain('„unbeantwortet.txt“');
   });
 
+  it('a field whose read value breaks the schema is left empty with a warning; the document is kept', async () => {
+    // An end before the start is a contradiction in the document, not a reason to lose the whole record.
+    const text = '**Projekttitel:** Blühflächen am Bauhof\n\n**Projektträger:** Gemeinde Gründau\n\n**Projektbeginn:** März 2024\n\n**Projektende:** Mai 2022\n\n**Kurzbeschreibung:** Der Bauhof legt Blühflächen an.\n';
+    const r = await parseDocument(utf8(text), 'widerspruch.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Blühflächen am Bauhof');
+    expect(r.content.period).toEqual({ start: null, end: null, text: null });
+    expect(r.warnings.find((w) => w.field === 'period')).toMatchObject({ code: 'ambiguous' });
+    expect(r.warnings.find((w) => w.field === 'period')?.message).toContain('nicht übernommen');
+  });
+
   it('a title too short for the schema is rejected as invalid, not thrown', async () => {
     const text = '**AB**\n\n**Projektzweck:** Test.\n\n**Projektträger:** Stadt Kassel\n';
     const r = rejected(await parseDocument(utf8(text), 'kurz.txt'));

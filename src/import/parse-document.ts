@@ -12,7 +12,7 @@ import { fieldLabels, rejectionReasons } from './messages.ts';
 import { looksLikeProjectProse } from './prose.ts';
 import { parseQuestionnaire } from './questionnaire.ts';
 import { readDocument, type ReadOptions } from './read-document.ts';
-import type { ParseOutcome } from './types.ts';
+import type { ImportWarning, ParseOutcome } from './types.ts';
 
 export interface ParseOptions extends ReadOptions {
   /** Larger files are rejected before reading. Default 5 MB. */
@@ -51,7 +51,22 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
   }
   if (!extracted.ok) return reject('invalid', extracted.reason);
 
-  const parsed = ContributionContentSchema.safeParse(extracted.content);
+  // A value the extractor got wrong (a period that ends before it starts, a text over its limit) costs
+  // that field, not the document: the field is left empty with a warning, and only a document that is
+  // still invalid without it (no usable title) is rejected.
+  const droppedWarnings: ImportWarning[] = [];
+  let parsed = ContributionContentSchema.safeParse(extracted.content);
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error);
+    const fields = [...new Set(errors.map((e) => e.path.split('.')[0] ?? ''))].filter((f) => f && f !== 'title');
+    const content: Record<string, unknown> = { ...extracted.content };
+    for (const field of fields) {
+      delete content[field];
+      const reason = errors.filter((e) => e.path.split('.')[0] === field).map((e) => e.message).join(' ');
+      droppedWarnings.push({ field, code: 'ambiguous', message: `${fieldLabels[field] ?? field}: der ausgelesene Wert war ungültig (${reason}) und wurde nicht übernommen. Bitte aus dem Dokument ergänzen.` });
+    }
+    parsed = ContributionContentSchema.safeParse(content);
+  }
   if (!parsed.success) {
     const details = toFieldErrors(parsed.error)
       .map((e) => `${fieldLabels[e.path] ?? fieldLabels[e.path.split('.')[0] ?? ''] ?? e.path}: ${e.message}`)
@@ -65,7 +80,7 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
     format,
     fileType: read.fileType,
     content: parsed.data,
-    warnings: [...read.warnings, ...extracted.warnings],
+    warnings: [...read.warnings, ...extracted.warnings, ...droppedWarnings],
     evidence: collectEvidence(text, parsed.data),
   };
 }
