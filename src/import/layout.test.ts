@@ -55,3 +55,38 @@ describe('a database export read whole', () => {
   });
 });
 
+describe('layouts of set H', () => {
+  it('dot leaders between label and value, also with the value on the lines below', () => {
+    const text = 'Projektname ........ Hitzetelefon\nProjektträger ...... Stadt Bad Vilbel\nLaufzeit ........... ab 2023\n\nKurzbeschreibung .....\nAn Hitzetagen rufen Ehrenamtliche an.';
+    expect(fieldsOf(text)).toEqual([
+      ['title', 'Hitzetelefon'],
+      ['sponsor', 'Stadt Bad Vilbel'],
+      ['period', 'ab 2023'],
+      ['description', 'An Hitzetagen rufen Ehrenamtliche an.'],
+    ]);
+  });
+
+  it('label and value in two columns set apart by wide gaps', () => {
+    expect(fieldsOf('Projekttitel      Repair-Café\nTräger            Stadt Eschwege\nLaufzeit          seit 2019')).toEqual([
+      ['title', 'Repair-Café'],
+      ['sponsor', 'Stadt Eschwege'],
+      ['period', 'seit 2019'],
+    ]);
+    // One wide gap in running text is no such layout.
+    expect(normaliseLayout('Wir treffen uns   jeden Montag.')).toBe('Wir treffen uns   jeden Montag.');
+  });
+
+  it('a CSV export of one record: header names become labels of the row\'s cells, quoted semicolons stay in their cell', () => {
+    const text = 'Export aus der Projektdatenbank\n\nNr;Projekt;Kurztext;Traeger;Zeitraum\nBER-1;Saatgut-Bibliothek;"Wer gärtnert, leiht Saatgut; später bringt man Samen zurück.";Stadt Bensheim;seit 2017';
+    expect(fieldsOf(text)).toEqual([
+      ['title', 'Saatgut-Bibliothek'],
+      ['description', 'Wer gärtnert, leiht Saatgut; später bringt man Samen zurück.'],
+      ['sponsor', 'Stadt Bensheim'],
+      ['period', 'seit 2017'],
+    ]);
+    // Several rows are a table of many projects, not one record: left as it is.
+    const many = 'Nr;Projekt;Träger;Ort\n1;A;Stadt X;X\n2;B;Stadt Y;Y';
+    expect(normaliseLayout(many)).toBe(many);
+  });
+});
+

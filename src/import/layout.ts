@@ -1,3 +1,5 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+
 /*
  * Layouts that say "label and value" or "question and answer" in another notation than the
  * extractors read, rewritten into the notation they do read. Each rewrite only moves markup: the
@@ -7,11 +9,15 @@
  * - definition lists ("Träger" / ": Stadt X" / ": Marktplatz 1"): "Träger:" with the values on the lines below;
  * - key = value exports of databases and INI files ("titel = …", "[kontakt]", "; Kommentar"):
  *   "titel: …", a heading per section, comments blanked;
- * - tick boxes ("☐ Praxisbeispiel ☒ Beratungsangebot"): only what is ticked.
+ * - tick boxes ("☐ Praxisbeispiel ☒ Beratungsangebot"): only what is ticked;
+ * - dot leaders and wide gaps between label and value ("Projektträger ........ Stadt Bad Vilbel",
+ *   "Träger          Stadt X" from a PDF's two columns): "Projektträger: Stadt Bad Vilbel";
+ * - a CSV export (a header row of column names and one data row, read with csv-parse): one
+ *   "Column: value" line per cell. This one changes the number of lines after it.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t])|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]/mu;
+const anyMarker = /^(?:>|:[ \t])|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
 
 export function normaliseLayout(text: string): string {
   if (!anyMarker.test(text)) return text;
@@ -20,7 +26,46 @@ export function normaliseLayout(text: string): string {
   lines = joinDefinitionLists(lines);
   lines = keyValueExport(lines);
   lines = lines.map(tickedOnly);
+  lines = columnsOfLabels(lines);
+  lines = csvRecord(lines);
   return lines.join('\n');
+}
+
+// "Projektname ........ Hitzetelefon", "Kurzbeschreibung ........" (the value on the lines below).
+const dotLeader = /^[ \t]*(\p{L}[^.:\n]{0,60}?)[ \t]*\.{4,}[ \t]*(.*)$/u;
+// "Träger            Stadt Bad Vilbel": a label, three or more spaces, the value.
+const wideGap = /^[ \t]*(\p{L}[\p{L}\d()/&.-]*(?: [\p{L}\d()/&.-]+){0,4}) {3,}(\S.*)$/u;
+// Several lines of it make the layout; a single dotted line or gap may be anything.
+const MIN_COLUMN_LINES = 3;
+function columnsOfLabels(lines: string[]): string[] {
+  const dotted = lines.filter((l) => dotLeader.test(l)).length;
+  const gapped = lines.filter((l) => wideGap.test(l)).length;
+  if (dotted < MIN_COLUMN_LINES && gapped < MIN_COLUMN_LINES) return lines;
+  const pattern = dotted >= gapped ? dotLeader : wideGap;
+  return lines.map((line) => {
+    const m = pattern.exec(line);
+    return m ? `${(m[1] ?? '').trim()}:${m[2] ? ` ${m[2].trim()}` : ''}` : line;
+  });
+}
+
+// A header row of column names: four or more short cells separated by semicolons, without sentences.
+const csvHeader = /^[^;\n.!?]{1,40}(?:;[^;\n.!?]{1,40}){3,}$/u;
+function csvRecord(lines: string[]): string[] {
+  const at = lines.findIndex((l) => csvHeader.test(l.trim()));
+  if (at < 0) return lines;
+  const end = lines.findIndex((l, i) => i > at && !l.trim());
+  const block = lines.slice(at, end < 0 ? undefined : end).join('\n');
+  let records: string[][];
+  try {
+    records = parseCsv(block, { delimiter: ';', relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+  } catch {
+    return lines;
+  }
+  const [header, row, ...more] = records;
+  // One record of as many cells as the header has names: anything else is no export of one project.
+  if (!header || !row || more.length || row.length !== header.length) return lines;
+  const fields = header.flatMap((name, i) => (row[i]?.trim() ? [`${name.trim()}: ${row[i]?.trim()}`] : []));
+  return [...lines.slice(0, at), ...fields, ...(end < 0 ? [] : lines.slice(end))];
 }
 
 // "> ", ">> ", "> > ": the quote levels of an e-mail reply.

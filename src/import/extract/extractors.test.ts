@@ -687,3 +687,15 @@ describe('rules prompted by set G', () => {
   });
 });
 
+describe('rules prompted by set H', () => {
+  it('thousands written before the number, and amounts per season', () => {
+    expect(findAmounts('T€ 30 aus dem Landesprogramm, TEUR 15 Eigenmittel, 45 T€').map((a) => a.cents)).toEqual([3_000_000, 1_500_000, 4_500_000]);
+    expect(extractFunding('Kosten: T€ 45 je Saison').totalCents).toBe(4_500_000);
+  });
+
+  it('a later "seit" in a period field starts a stage and ends nothing', () => {
+    expect(parsePeriodField('seit 2017 (Pilot), seit 2020 regulär')).toMatchObject({ start: '2017', end: null });
+    expect(parsePeriodField('Planung seit 2019, Bezug im Mai 2023')).toMatchObject({ start: '2019', end: '2023-05' });
+  });
+});
+

@@ -106,7 +106,7 @@ const fundingCue =
   /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b/;
 // "0,35 € je Liter", "höchstens 5.000 € je Grundstück": a price or a cap per unit is no amount of the
 // project's funding ("25.000 € pro Jahr" is: a yearly amount).
-const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b)\p{L}/u;
+const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b|Saison\b|Quartal\b)\p{L}/u;
 function findAmounts(text: string): Amount[] {
   const amounts = findAllAmounts(text).filter((a) => !perUnit.test(text.slice(a.index + a.text.length)));
   // "Bau | 96.000 € | 144.000 € | 72.000 € | 312.000 €": a table row whose last cell sums up the years

@@ -14,8 +14,9 @@ const NUMBER = String.raw`(\d{1,3}(?:[. ]\d{3})+|\d+)(?:,(\d{1,3}|-{1,2}|–))?`
 // "T€", "TEUR": thousands, written into the currency.
 const MULTIPLIER = String.raw`(Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Tsd\.?|Tausend|T(?=\s?(?:€|EUR\b|Euro\b)))`;
 const CURRENCY = String.raw`(?:€|EUR\b|Euro\b)`;
+// "T€ 45", "TEUR 30": thousands written before the number.
 const amountPattern = new RegExp(
-  String.raw`(${CURRENCY}\s*)?(?<![\d.,])${NUMBER}(?:\s*${MULTIPLIER})?(\s*${CURRENCY})?`,
+  String.raw`((?:T€|TEUR\b|${CURRENCY})\s*)?(?<![\d.,])${NUMBER}(?:\s*${MULTIPLIER})?(\s*${CURRENCY})?`,
   'gu',
 );
 
@@ -27,10 +28,10 @@ export function findAmounts(text: string): Amount[] {
     const [, before, intPart = '', fraction = '', multiplier, after] = m;
     if (!before && !after) continue;
     const decimals = /^\d+$/.test(fraction) ? fraction : '';
-    const factor = multiplier ? (multipliers[multiplier.replace('.', '').toLowerCase()] ?? 1) : 1;
+    const factor = multiplier ? (multipliers[multiplier.replace('.', '').toLowerCase()] ?? 1) : /^T/.test(before ?? '') ? 1000 : 1;
     // "1,250 Mio." has three decimals; without a multiplier three digits after a comma are an English
     // thousands separator ("EUR 185,000"), as cents have two.
-    const englishThousands = decimals.length === 3 && !multiplier;
+    const englishThousands = decimals.length === 3 && factor === 1;
     const value = englishThousands ? Number(`${intPart.replace(/[. ]/g, '')}${decimals}`) : Number(`${intPart.replace(/[. ]/g, '')}.${decimals || '0'}`);
     if (!Number.isFinite(value)) continue;
     out.push({ cents: Math.round(value * factor * 100), index: m.index, text: m[0].trim() });

@@ -185,7 +185,12 @@ export function parsePeriodField(value: string): ExtractedPeriod & { understood:
     // "Planung seit 2019, Bezug im Mai 2023", "Konzept 2020–2021, Umsetzung 2022–2025": in a period
     // field a later date after the first period is the end.
     const at = text.indexOf(found.text);
-    const later = at < 0 ? [] : [...text.slice(at + found.text.length).matchAll(all)].map((m) => parseDateToken(m[0], 'end')).filter((d): d is string => d !== null);
+    const rest = at < 0 ? '' : text.slice(at + found.text.length);
+    // "seit 2017 (Pilot), seit 2020 regulär": a later date after "seit" or "ab" starts a stage; it ends nothing.
+    const later = [...rest.matchAll(all)]
+      .filter((m) => !/(?:seit|ab)\s+(?:dem\s+|der\s+)?$/i.test(rest.slice(Math.max(0, m.index - 12), m.index)))
+      .map((m) => parseDateToken(m[0], 'end'))
+      .filter((d): d is string => d !== null);
     const last = later[later.length - 1];
     if (last && earliestDay(found.start) <= latestDay(last) && last !== found.start && (!found.end || latestDay(last) > latestDay(found.end)))
       return { start: found.start, end: last, text, understood: true };
