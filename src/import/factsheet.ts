@@ -156,7 +156,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     switch (f.key) {
       case 'sponsor':
         section = 'sponsor';
-        if (value) sponsorBlock = sponsorBlock || value;
+        // "Wer steckt dahinter?" answered in a sentence names the sponsor somewhere in it, not as its first line.
+        if (value && !/^(?:\S+\s+){12,}\S+[.!]$/u.test(value.split('\n')[0] ?? '')) sponsorBlock = sponsorBlock || value;
         break;
       case 'name':
         if (section === 'contact' && awaitingContactName) {
@@ -306,7 +307,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     const found = findParticipation(participationField.value);
     // "Anmeldung: Vereine melden sich über das Formular an", "Einstieg: Termine können gebucht werden": a
     // section that says how to sign up offers it, unless it says that one cannot.
-    const howTo = /^(?:anmeldung|einstieg|antrag|antragstellung|(?:sie wollen |wollen sie )?mitmachen)$/.test(normaliseLabel(participationField.label)) ? 'open' : 'unknown';
+    const howTo = /^(?:anmeldung|einstieg|antrag|antragstellung|(?:sie wollen |wollen sie )?mitmachen|wie melde ich mich an|wie kann ich mich anmelden|wie kann ich mitmachen)$/.test(normaliseLabel(participationField.label)) ? 'open' : 'unknown';
     participation = found.status === 'unknown' ? { status: howTo, text: clip(plainLine(participationField.value), 2000) } : found;
   }
 
@@ -354,6 +355,8 @@ const frontMatterLine = [
   /^(?:(?:Stadt|Gemeinde|Landkreis|Kreis|Universitätsstadt|Kreisstadt)\s+\p{Lu}[\p{L} .()-]*|\p{Lu}[\p{L}-]*kreis)(?:\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+)?$/u,
   /^(?:Der|Die)\s+(?:Magistrat|Kreisausschuss|Gemeindevorstand|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Landrat|Landrätin)\b/u,
   /^(?:Pressestelle|Presse-?\s?und\s+Öffentlichkeitsarbeit|Öffentlichkeitsarbeit)$/u,
+  // "Fachbereich Ländlicher Raum und Verbraucherschutz" under the letterhead: the department that writes.
+  /^(?:Fachbereich|Fachdienst|Dezernat|Referat|Abteilung|Amt\s+für|Sachgebiet|Stabsstelle|Geschäftsbereich)\s[^.!?:]{2,80}$/u,
   // "Pressemitteilung Nr. 118/2025": the marker with at most a short number after it.
   new RegExp(String.raw`${pressRelease.source}[^!?]{0,40}$`, 'iu'),
   dateline,

@@ -275,5 +275,13 @@ describe('rules prompted by set G', () => {
   it('"Von der Verwaltung" names who attends, not a start', () => {
     expect(lookupLabel('Von der Verwaltung')).toBeUndefined();
   });
+
+  it('the questions of an FAQ page and a sponsor section answered in a sentence', async () => {
+    expect(['Was ist der Starkregen-Check?', 'Was kostet der Check?', 'Wer kann den Check nutzen?', 'Wie melde ich mich an?'].map((l) => lookupLabel(l)?.key)).toEqual(['description', 'funding', 'targetGroups', 'participation']);
+    const { parseFactSheet } = await import('./factsheet.ts');
+    const r = parseFactSheet('# Starkregen-Check\n\nWer steckt dahinter?\nDer Fachdienst Klimaschutz des Landkreises, in Zusammenarbeit mit der Ingenieurkammer Hessen und dem Wasserverband Lahn-Ohm.\n\nKontakt\nLandkreis Marburg-Biedenkopf\nIm Lichtenholz 60, 35043 Marburg\nTelefon: 06421 405-6217', 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.sponsor).toMatchObject({ name: 'Landkreis Marburg-Biedenkopf', postcode: '35043' });
+  });
 });
 

@@ -88,5 +88,19 @@ describe('layouts of set H', () => {
     const many = 'Nr;Projekt;Träger;Ort\n1;A;Stadt X;X\n2;B;Stadt Y;Y';
     expect(normaliseLayout(many)).toBe(many);
   });
+
+  it('an FAQ page: "F:" questions become headings, "A:" answers their text', async () => {
+    const text = '# Starkregen-Check\n\nF: Was ist der Starkregen-Check?\nA: Eine kostenlose Vor-Ort-Beratung.\n\nF: Was kostet der Check?\nA: Für Sie nichts.\n\nF: Wie melde ich mich an?\nA: Über das Online-Formular.';
+    expect(fieldsOf(text)).toEqual([
+      ['description', 'Eine kostenlose Vor-Ort-Beratung.'],
+      ['funding', 'Für Sie nichts.'],
+      ['participation', 'Über das Online-Formular.'],
+    ]);
+    const { parseFactSheet } = await import('./factsheet.ts');
+    const r = parseFactSheet(normaliseLayout(text), 'faq.txt');
+    if (!r.ok) throw new Error(r.reason);
+    // A section that says how to sign up offers it.
+    expect(r.content.participation?.status).toBe('open');
+  });
 });
 

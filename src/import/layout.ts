@@ -13,11 +13,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
  * - dot leaders and wide gaps between label and value ("Projektträger ........ Stadt Bad Vilbel",
  *   "Träger          Stadt X" from a PDF's two columns): "Projektträger: Stadt Bad Vilbel";
  * - a CSV export (a header row of column names and one data row, read with csv-parse): one
- *   "Column: value" line per cell. This one changes the number of lines after it.
+ *   "Column: value" line per cell. This one changes the number of lines after it;
+ * - the "F: …?" / "A: …" pairs of an FAQ page: the questions as headings, the answers below them.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t])|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
+const anyMarker = /^(?:>|:[ \t]|F:|Q:)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
 
 export function normaliseLayout(text: string): string {
   if (!anyMarker.test(text)) return text;
@@ -28,7 +29,21 @@ export function normaliseLayout(text: string): string {
   lines = lines.map(tickedOnly);
   lines = columnsOfLabels(lines);
   lines = csvRecord(lines);
+  lines = faqPairs(lines);
   return lines.join('\n');
+}
+
+// "F: Was kostet der Check?" / "A: Für Sie nichts.": the pairs of an FAQ page, read as question headings and answers.
+const faqQuestion = /^[ \t]*(?:F|Q|Frage)[ \t]*:[ \t]*(\S.*\?)[ \t]*$/;
+const faqAnswer = /^[ \t]*(?:A|Antwort)[ \t]*:[ \t]*/;
+function faqPairs(lines: string[]): string[] {
+  const pairs = lines.filter((l, i) => faqQuestion.test(l) && faqAnswer.test(lines[i + 1] ?? '')).length;
+  if (pairs < 2) return lines;
+  return lines.map((line, i) => {
+    const question = faqQuestion.exec(line);
+    if (question && faqAnswer.test(lines[i + 1] ?? '')) return question[1] ?? line;
+    return faqQuestion.test(lines[i - 1] ?? '') ? line.replace(faqAnswer, '') : line;
+  });
 }
 
 // "Projektname ........ Hitzetelefon", "Kurzbeschreibung ........" (the value on the lines below).

@@ -8,7 +8,7 @@ import { findAmounts, parseEuroCents } from './money.ts';
 import { findSponsorInProse } from './organisation.ts';
 import { findParticipation } from './participation.ts';
 import { findPartnersInProse, parsePartnersField } from './partners.ts';
-import { findPeriod, parsePeriodField } from './period.ts';
+import { findPeriod, parseDateToken, parsePeriodField } from './period.ts';
 import { findPhone, normalisePhone } from './phone.ts';
 import { expandCoordinations, findPlaces, parsePlacesField } from './places.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './target-groups.ts';
@@ -696,6 +696,14 @@ describe('rules prompted by set H', () => {
   it('a later "seit" in a period field starts a stage and ends nothing', () => {
     expect(parsePeriodField('seit 2017 (Pilot), seit 2020 regulär')).toMatchObject({ start: '2017', end: null });
     expect(parsePeriodField('Planung seit 2019, Bezug im Mai 2023')).toMatchObject({ start: '2019', end: '2023-05' });
+  });
+
+  it('calendar weeks, "bis mindestens"', () => {
+    expect(findPeriod('Der Check ist in KW 14/2024 als Pilot gestartet und läuft bis mindestens Ende 2026.')).toMatchObject({ start: '2024-04', end: '2026' });
+    // Week 1 of 2021 begins on 4 January; week 53 of 2020 ends in December.
+    expect(parseDateToken('KW 1/2021')).toBe('2021-01');
+    expect(parseDateToken('KW 53/2020')).toBe('2020-12');
+    expect(parseDateToken('KW 54/2020')).toBeNull();
   });
 });
 

@@ -25,21 +25,23 @@ const DAY_MONTH_NAME = String.raw`\d{1,2}\.\s?${MONTH_NAME}`;
 const QUARTER = String.raw`(?:Q\s?[1-4]\s?[/.\s]\s?|(?:[1-4]|I{1,3}|IV)\.\s?(?:Quartal|Qu\.)\s+|(?:[12]|I{1,2})\.\s?(?:Halbjahr|HJ)\s+)(?:\d{4}|'?\d{2}(?!\d))`;
 // "Schuljahr 2024/25": the Hessian school year runs from August to July.
 const SCHOOL_YEAR = String.raw`Schuljahr(?:es)?\s+\d{4}\s?\/\s?(?:\d{4}|\d{2})`;
-const DATE = String.raw`(?<![\d.])(?:${SCHOOL_YEAR}|${QUARTER}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
+// "KW 14/2024": a calendar week, read as the month its Thursday falls in (ISO 8601 weeks).
+const WEEK = String.raw`KW\s?\d{1,2}\s?[/.\s]\s?\d{4}`;
+const DATE = String.raw`(?<![\d.])(?:${SCHOOL_YEAR}|${QUARTER}|${WEEK}|${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
 // Most texts name no quarter or school year; their patterns leave those forms out, which is faster.
 const BASIC_DATE = String.raw`(?<![\d.])(?:${DAY}|${DAY_MONTH_NAME}|${MONTH_NAME}|${SEASON}|${MONTH_NUM}|${YEAR})(?![\d])`;
-const rareForms = /Quartal|Qu\.|Q\s?[1-4]|Halbjahr|HJ|Schuljahr/;
+const rareForms = /Quartal|Qu\.|Q\s?[1-4]|Halbjahr|HJ|Schuljahr|KW\s?\d/;
 
 function patternsFor(date: string) {
   return {
-    range: new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${date})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+|voraussichtlich\s+|vsl\.\s+|ca\.\s+)?)\s*(${date})`, 'giu'),
+    range: new RegExp(String.raw`(?:(?:vom|von|ab)\s+)?(${date})\s*(?:–|—|-|bis\s+(?:zum\s+|einschließlich\s+|voraussichtlich\s+|vsl\.\s+|ca\.\s+|mindestens\s+)?)\s*(${date})`, 'giu'),
     start: new RegExp(String.raw`(?:seit|ab|beginnend|Beginn|Start|Projektstart|gestartet|startete|startet|begann|beginnt)(?:\s*:|\s+(?:dem|im|am|ab|in))?\s+(${date})`, 'giu'),
     // "hat der Kreis im Herbst 2022 … ein Pfandsystem eingeführt": a date in the sentence of a verb that starts something.
     started: new RegExp(
       String.raw`\b(?:[Ii]m|[Ii]n)\s+(${date})(?=[^.!?]{0,160}\b(?:eingeführt|gestartet|eröffnet|gegründet|ins\s+Leben\s+gerufen|in\s+Betrieb\s+genommen|begonnen|eingerichtet|initiiert|angelaufen|aufgenommen|angefangen)\b)`,
       'gu',
     ),
-    end: new RegExp(String.raw`\bbis\s+(?:zum\s+|Ende\s+)?(${date})`, 'giu'),
+    end: new RegExp(String.raw`\bbis\s+(?:zum\s+|mindestens\s+|voraussichtlich\s+)?(?:Ende\s+)?(${date})`, 'giu'),
     single: new RegExp(date, 'u'),
     all: new RegExp(date, 'gu'),
   };
@@ -58,6 +60,16 @@ export function parseDateToken(token: string, role: 'start' | 'end' = 'start'): 
   const t = token.trim();
   const school = /^Schuljahr(?:es)?\s+(\d{4})\s?\/\s?(?:\d{4}|\d{2})$/.exec(t);
   if (school) return role === 'end' ? partial(Number(school[1]) + 1, 7) : partial(Number(school[1]), 8);
+  const week = /^KW\s?(\d{1,2})\s?[/.\s]\s?(\d{4})$/.exec(t);
+  if (week) {
+    const n = Number(week[1]);
+    const year = Number(week[2]);
+    if (n < 1 || n > 53) return null;
+    // The Thursday of ISO week n: week 1 holds 4 January.
+    const jan4 = new Date(Date.UTC(year, 0, 4));
+    const thursday = new Date(jan4.getTime() + ((n - 1) * 7 + (4 - (jan4.getUTCDay() || 7))) * 86_400_000);
+    return partial(thursday.getUTCFullYear(), thursday.getUTCMonth() + 1);
+  }
   let m = /^(?:Q\s?([1-4])\s?[/.\s]\s?|([1-4]|I{1,3}|IV)\.\s?(?:Quartal|Qu\.)\s+|([12]|I{1,2})\.\s?(?:Halbjahr|HJ)\s+)'?(\d{4}|\d{2})$/i.exec(t);
   if (m) {
     const months = m[3] ? 6 : 3;
