@@ -102,5 +102,18 @@ describe('layouts of set H', () => {
     // A section that says how to sign up offers it.
     expect(r.content.participation?.status).toBe('open');
   });
+
+  it('an online form\'s printout: required-field marks, steps, character counters and the note on required fields', () => {
+    const text = 'Schritt 1 von 2 – Angaben zur Kommune\n\nName der Kommune *\nGemeinde Fischbachtal\n\nAnschrift der Verwaltung *\nRathausstraße 5, 64405 Fischbachtal\n\nSchritt 2 von 2 – Ansprechperson\n\nVor- und Nachname *\nTobias Geyer\n\nKurzbeschreibung *\nDie Gemeinde bündelt Bestellungen.\n(35 von 1.500 Zeichen)\n\nPflichtfelder sind mit * gekennzeichnet.';
+    const normalised = normaliseLayout(text);
+    expect(normalised).not.toMatch(/Zeichen\)|Pflichtfelder/);
+    expect(normalised.split('\n')).toHaveLength(text.split('\n').length);
+    expect(fieldsOf(text).filter(([, v]) => v)).toEqual([
+      ['name', 'Gemeinde Fischbachtal'],
+      ['address', 'Rathausstraße 5, 64405 Fischbachtal'],
+      ['name', 'Tobias Geyer'],
+      ['description', 'Die Gemeinde bündelt Bestellungen.'],
+    ]);
+  });
 });
 

@@ -14,11 +14,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
  *   "Träger          Stadt X" from a PDF's two columns): "Projektträger: Stadt Bad Vilbel";
  * - a CSV export (a header row of column names and one data row, read with csv-parse): one
  *   "Column: value" line per cell. This one changes the number of lines after it;
- * - the "F: …?" / "A: …" pairs of an FAQ page: the questions as headings, the answers below them.
+ * - the "F: …?" / "A: …" pairs of an FAQ page: the questions as headings, the answers below them;
+ * - an online form's printout: "Label *" (required) above the value as "Label:", character counters dropped.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t]|F:|Q:)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
+const anyMarker = /^(?:>|:[ \t]|F:|Q:)| \*$|Zeichen\)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
 
 export function normaliseLayout(text: string): string {
   if (!anyMarker.test(text)) return text;
@@ -30,7 +31,28 @@ export function normaliseLayout(text: string): string {
   lines = columnsOfLabels(lines);
   lines = csvRecord(lines);
   lines = faqPairs(lines);
+  lines = formPrintout(lines);
   return lines.join('\n');
+}
+
+// "Name der Kommune *" above its value: the required-field mark of an online form's printout.
+const requiredLabel = /^[ \t]*(\p{L}[^:*\n]{1,80}?)[ \t]*\*[ \t]*$/u;
+// "(412 von 1.500 Zeichen)": the form's character counter under an answer.
+const counter = /^[ \t]*\(?\d[\d.]*\s+(?:von|\/)\s+\d[\d.]*\s+Zeichen\)?[ \t]*$/u;
+function formPrintout(lines: string[]): string[] {
+  const labels = lines.filter((l, i) => requiredLabel.test(l) && (lines[i + 1] ?? '').trim()).length;
+  const counters = lines.filter((l) => counter.test(l)).length;
+  if (labels < 2 && counters === 0) return lines;
+  return lines.map((line, i) => {
+    // The counter under an answer and the form's note on its required fields are no content.
+    if (counter.test(line) || /^[ \t]*Pflichtfelder\b.*\*.*gekennzeichnet/u.test(line)) return '';
+    // "Schritt 2 von 3 – Ansprechperson": the page of the form names the section that follows.
+    const step = /^[ \t]*Schritt\s+\d+\s+von\s+\d+\s*[–—:-]\s*(\S.*)$/u.exec(line);
+    if (step) return `## ${step[1]}`;
+    const label = labels >= 2 ? requiredLabel.exec(line) : null;
+    // A question keeps its question mark, a label gets a colon.
+    return label && (lines[i + 1] ?? '').trim() ? (/\?$/.test(label[1] ?? '') ? (label[1] ?? '') : `${label[1]}:`) : line;
+  });
 }
 
 // "F: Was kostet der Check?" / "A: Für Sie nichts.": the pairs of an FAQ page, read as question headings and answers.

@@ -705,5 +705,11 @@ describe('rules prompted by set H', () => {
     expect(parseDateToken('KW 53/2020')).toBe('2020-12');
     expect(parseDateToken('KW 54/2020')).toBeNull();
   });
+
+  it('"hat die Gemeinde … aus ihrem Budget bezahlt": own funds, and a bare "Gemeinde" is no funder of its own', () => {
+    const own = extractFunding('Die Infoabende hat die Gemeinde mit rund 8.000 Euro aus ihrem Klimaschutzbudget bezahlt.');
+    expect(own.sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 800_000 }]);
+    expect([own.ownCents, own.grantCents]).toEqual([800_000, null]);
+  });
 });
 

@@ -30,7 +30,7 @@ const CAPWORDS = String.raw`${NAMEWORD}(?:(?:,\s*|\s+und\s+|\s+)${NAMEWORD})*`;
 // the project's own municipality or organisation, named without a name of its own, pays.
 const OWN_PAYER = String.raw`(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein|Verband))`;
 const OWN_SHARE =
-  String.raw`(?<![\p{L}\p{N}])(?:(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:${OWN_PAYER}|wir)(?:\s+selbst)?(?:\s+(?:mit|rund|etwa|ca\.|insgesamt|jährlich|[\d.,]+|€|Euro|EUR)){0,5}\s+(?:getragen|übernommen|aufgebracht|bezahlt|finanziert)\b` +
+  String.raw`(?<![\p{L}\p{N}])(?:(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:${OWN_PAYER}|wir)(?:\s+selbst)?(?:\s+[\p{L}\d.,€-]+){0,8}?\s+(?:getragen|übernommen|aufgebracht|bezahlt|finanziert)\b` +
   String.raw`|(?:bezahlt|finanziert|zahlt|trägt|übernimmt)\s+${OWN_PAYER}(?![\p{L}-]|\s+\p{Lu}))`;
 const ownShare = new RegExp(OWN_SHARE, 'u');
 
@@ -162,6 +162,8 @@ function funderHits(clause: string): Array<{ index: number; source: FundingSourc
     // A known funder already covers the words ("Zuschuss des Landes" is the Land Hessen).
     if (name.length < 4 || hits.some((h) => h.index < from + name.length && h.end > from)) continue;
     if (/^(?:Projekt|Vorhaben|Maßnahme|Programm|Förderung|Mittel|Jahr|Rahmen|Bürger|Eltern|Mitglieder|Einwohner|Anwohner|Teilnehm|Besucher)/u.test(name)) continue;
+    // "die Gemeinde", "die Stadt" without a name: the project's own municipality (own funds, see OWN_SHARE).
+    if (/^(?:Gemeinde|Stadt|Kommune|Kreis|Landkreis|Verein|Verband|Träger)$/u.test(name)) continue;
     hits.push({ index: from, end: from + name.length, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
   }
   // "Stadt Hanau (Eigenmittel)": the municipality's own funds are the own funds, not a funder of their own.
