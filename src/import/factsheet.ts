@@ -417,7 +417,8 @@ export function splitComponents(description: string | null): { intro: string | n
 
 /** A paragraph of running text: it ends like a sentence and has at least eight words. */
 function isProseParagraph(paragraph: string): boolean {
-  const line = plainLine(paragraph);
+  // "… unter die Lupe. #Energiesparchallenge": hashtags after the last sentence of a post.
+  const line = plainLine(paragraph).replace(/(?:\s+#[\p{L}\d_]+)+$/u, '');
   return /[.!?]$/.test(line) && line.split(/\s+/).length >= 8;
 }
 
@@ -436,6 +437,12 @@ function proseTitle(frame: ProseDocument, preamble: string): { title: string | n
     const headline = paragraphs.slice(1).find((p) => !dateline.test(p) && !pressRelease.test(p));
     if (headline && !/[.!?]$/.test(headline) && headline.split(/\s+/).length <= 20) return { title: cleanTitle(headline), guessed: true };
   }
+  // "**Energiesparchallenge an Berufsschulen: …**" under the author's lines of a post: the headline set in bold.
+  const bold = splitParagraphs(preamble)
+    .slice(0, 4)
+    .map((p) => /^\s*(?:\*\*|__)([^*_\n]{3,200})(?:\*\*|__)\s*$/.exec(p)?.[1])
+    .find((b): b is string => Boolean(b));
+  if (bold) return { title: cleanTitle(bold), guessed: true };
   const quoted = /(?:Projekts?|Vorhabens?|Initiative|Angebots?|Praxisbeispiels?|Programms?)\s+„([^“”\n]{3,150})[“”]/u.exec(frame.body)?.[1];
   if (quoted) return { title: cleanTitle(quoted), guessed: true };
   const submissionWords = /^(?:(?:Einreichung|Bewerbung|Vorstellung|Anfrage|Beitrag|Unterlagen|Praxisbeispiele?|Projektvorstellung|Projektsteckbrief|Steckbrief|Nachhaltigkeitsbaukasten|Baukasten|Hessen|für|den|die|das|zum|zur|unser(?:e[nms]?)?|gesucht|Ihr(?:e[nms]?)?|[-–:])\s*)+$/i;

@@ -279,6 +279,22 @@ describe('bad input is rejected with a German reason naming the file', () => {
     expect(r.warnings.find((w) => w.field === 'period')?.message).toContain('nicht übernommen');
   });
 
+  it('a social-media post: its bold headline is the title, a paragraph ending in a hashtag is part of the description', async () => {
+    const text = [
+      'Dr. Katharina Seibel • 1.', 'Klimaschutzmanagerin beim Landkreis Limburg-Weilburg', '3 Wochen • Bearbeitet', '',
+      '**Energiesparchallenge an Berufsschulen**', '',
+      'Seit dem Schuljahr 2024/25 treten Klassen der Berufsschulen in Limburg und Hadamar gegeneinander an und sparen Strom. #Energiesparchallenge', '',
+      'Finanziert haben wir die Challenge mit € 7.800,- aus dem Klimaschutzbudget des Kreises; das Ergebnis der ersten Runde: 11 % weniger Strom und 8 % weniger Heizenergie als im Vorjahr.', '',
+      'Fragen? Schreibt mir gern: k.seibel@limburg-weilburg.example', '',
+      '#Klimaschutz #Berufsschule',
+    ].join('\n');
+    const r = await parseDocument(utf8(text), 'post.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Energiesparchallenge an Berufsschulen');
+    expect(r.content.description).toContain('gegeneinander an und sparen Strom. #Energiesparchallenge');
+    expect(r.content.period).toMatchObject({ start: '2024-08' });
+  });
+
   it('a title too short for the schema is rejected as invalid, not thrown', async () => {
     const text = '**AB**\n\n**Projektzweck:** Test.\n\n**Projektträger:** Stadt Kassel\n';
     const r = rejected(await parseDocument(utf8(text), 'kurz.txt'));
