@@ -45,7 +45,8 @@ export interface InterpretedFields {
   warnings: ImportWarning[];
 }
 
-const sameOrganisation = (a: string, b: string): boolean => {
+/** The same organisation written twice ("Stadt Kassel" and "Stadt Kassel, Umweltamt"), ignoring case and spacing. */
+export const sameOrganisation = (a: string, b: string): boolean => {
   const norm = (s: string) => plainLine(s).toLowerCase().replace(/\s+/g, ' ');
   const [x, y] = [norm(a), norm(b)];
   const head = (s: string) => s.split(',')[0]?.trim() ?? s;

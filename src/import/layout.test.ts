@@ -115,5 +115,13 @@ describe('layouts of set H', () => {
       ['description', 'Die Gemeinde bündelt Bestellungen.'],
     ]);
   });
+
+  it('slide and page numbers and a footer repeated on every slide are dropped; answers and list items that repeat stay', () => {
+    const footer = 'Gemeinde Nauheim · Netzwerktreffen · 18.03.2025';
+    const text = ['Folie 1 von 3', '# Titel', footer, 'Folie 2 von 3', 'Antwort:', '- ja', footer, 'Folie 3 von 3', 'Antwort:', '- ja', footer].join('\n');
+    const lines = normaliseLayout(text).split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines.filter(Boolean)).toEqual(['# Titel', 'Antwort:', '- ja', 'Antwort:', '- ja']);
+  });
 });
 

@@ -15,11 +15,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
  * - a CSV export (a header row of column names and one data row, read with csv-parse): one
  *   "Column: value" line per cell. This one changes the number of lines after it;
  * - the "F: …?" / "A: …" pairs of an FAQ page: the questions as headings, the answers below them;
- * - an online form's printout: "Label *" (required) above the value as "Label:", character counters dropped.
+ * - an online form's printout: "Label *" (required) above the value as "Label:", character counters dropped;
+ * - page and slide numbers ("Folie 2 von 6") and the footer repeated on every page or slide, dropped.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t]|F:|Q:)| \*$|Zeichen\)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
+const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s)| \*$|Zeichen\)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
 
 export function normaliseLayout(text: string): string {
   if (!anyMarker.test(text)) return text;
@@ -32,7 +33,23 @@ export function normaliseLayout(text: string): string {
   lines = csvRecord(lines);
   lines = faqPairs(lines);
   lines = formPrintout(lines);
+  lines = withoutPageFurniture(lines);
   return lines.join('\n');
+}
+
+// "Folie 2 von 6", "Seite 3 von 12": where a page or slide begins.
+const pageNumber = /^[ \t]*(?:Folie|Seite|Slide|Page)\s+\d+\s*(?:von|of|\/)\s*\d+[ \t]*$/iu;
+// A line repeated on every page or slide ("Gemeinde Nauheim · Netzwerktreffen · 18.03.2025"); three times at least.
+const MIN_REPEATS = 3;
+function withoutPageFurniture(lines: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const key = line.trim();
+    // Labels ("Antwort:") and list items repeat by nature.
+    if (key.length >= 8 && key.length <= 120 && /\p{L}/u.test(key) && !/[:?]$/.test(key) && !/^(?:[-*•]|\d+[.)])\s/u.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const repeated = new Set([...counts].filter(([, n]) => n >= MIN_REPEATS).map(([key]) => key));
+  return lines.map((line) => (pageNumber.test(line) || repeated.has(line.trim()) ? '' : line));
 }
 
 // "Name der Kommune *" above its value: the required-field mark of an online form's printout.

@@ -204,5 +204,22 @@ describe('questionnaires in the layouts of set G', () => {
     const ours = ['Frage 1', 'Wie ist die Entscheidung gefallen?', '', 'Der Rat.', '', 'Frage 2', 'Wer oder was hat geholfen?', '', 'Die Hochschule.'].join('\n');
     expect(findQuestionHeadings(lines(ours)).map((h) => h.n)).toEqual([1, 2]);
   });
+
+  it('slides: a closing heading ends the last answer, the block after it gives the contact and the sponsor\'s address', async () => {
+    const { parseDocument } = await import('./parse-document.ts');
+    const footer = 'Gemeinde Nauheim · Netzwerktreffen · 18.03.2025';
+    const text = [
+      'Folie 1 von 4', '', '# Der Bauhof fährt elektrisch', '', 'Praxisbeispiel der Gemeinde Nauheim (Kreis Groß-Gerau)', '', footer, '',
+      'Folie 2 von 4', '', '## Wie ist die Entscheidung gefallen?', '', '- Anstoß kam 2020 aus dem Bauhof-Team', '', footer, '',
+      'Folie 3 von 4', '', '## Wer hat uns geholfen?', '', '- Zuschuss des Landes Hessen', '', footer, '',
+      'Folie 4 von 4', '', '## Was braucht man, und für wen passt das?', '', '- Stellplätze mit Stromanschluss', '', footer, '',
+      '## Vielen Dank für Ihre Aufmerksamkeit!', '', 'Gemeinde Nauheim', 'Weingartenstraße 46, 64569 Nauheim', 'Markus Stein, Leiter des Bauhofs', 'Telefon 06152 639-240',
+    ].join('\n');
+    const r = await parseDocument(new TextEncoder().encode(text), 'folien.md');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.answers?.prerequisites).toBe('- Stellplätze mit Stromanschluss');
+    expect(r.content.contacts?.[0]).toMatchObject({ name: 'Markus Stein', role: 'Leiter des Bauhofs', phone: '+49 6152 639240' });
+    expect(r.content.sponsor).toMatchObject({ name: 'Gemeinde Nauheim', street: 'Weingartenstraße 46', postcode: '64569' });
+  });
 });
 

@@ -1,6 +1,6 @@
 import { answerKeys, type Answers, type ContributionContentInput } from '../domain/contribution.ts';
 import { extractDocumentWide, missingFieldWarnings, type ExtractResult } from './common.ts';
-import { parseAddress } from './extract/contact.ts';
+import { findOrganisationWithAddress, parseAddress, parseContactBlock } from './extract/contact.ts';
 import { extractFunding } from './extract/funding.ts';
 import { findSponsorInProse } from './extract/organisation.ts';
 import { findParticipation } from './extract/participation.ts';
@@ -9,7 +9,7 @@ import { findPeriod } from './extract/period.ts';
 import { dedupePlaces, findPlaces, splitDistrict } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { matchLabelLine, parseFields, type FieldKey } from './fields.ts';
-import { interpretFields, placesFromProse, placesFromSponsor } from './factsheet.ts';
+import { interpretFields, placesFromProse, placesFromSponsor, sameOrganisation } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
 import { frameOfProse, hasClosing, messageAround, readSignature } from './prose.ts';
 import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
@@ -226,7 +226,8 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
   if (last) {
     for (let i = last.endLine; i < lines.length; i++) {
       const label = (lines[i - 1] ?? '').trim() === '' ? matchLabelLine(lines[i] ?? '') : null;
-      if (label && footerKeys.has(label.key)) {
+      // "## Vielen Dank für Ihre Aufmerksamkeit!": a heading after the last answer ends it; what follows is a closing block.
+      if ((label && footerKeys.has(label.key)) || /^#{1,6}\s+\S/.test(lines[i] ?? '')) {
         footerStart = i;
         break;
       }
@@ -320,8 +321,13 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     sponsor = signature?.organisation && (!headed || signature.organisation.name === headed.name) ? { ...signature.organisation, website: null } : { name: headed?.name ?? '', ...(headed?.address ?? { street: null, postcode: null, city: null }), website: null };
     warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus dem Briefkopf bzw. der Unterschrift übernommen. Bitte prüfen.`));
   }
+  // The same organisation with its address in the closing block gives the sponsor's address.
+  const closing = sponsor && !sponsor.postcode && footer.trim() ? findOrganisationWithAddress(footer) : null;
+  if (sponsor && closing && sameOrganisation(closing.name, sponsor.name)) sponsor = { ...sponsor, street: closing.street, postcode: closing.postcode, city: closing.city };
   let contacts = header.contacts;
   if (!contacts.length && footer.trim()) contacts = interpretFields(parseFields(footer).fields).contacts;
+  // A closing block without labels ("Gemeinde Nauheim\nWeingartenstraße 46, …\nMarkus Stein, Leiter des Bauhofs\nTelefon …").
+  if (!contacts.length && footer.trim()) contacts = parseContactBlock(footer.replace(/^#{1,6}\s+.*$/gm, '')).filter((c) => c.phone || c.email);
   if (!contacts.length && signature?.contacts.length) {
     contacts = signature.contacts;
     warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
