@@ -283,5 +283,16 @@ describe('rules prompted by set G', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.content.sponsor).toMatchObject({ name: 'Landkreis Marburg-Biedenkopf', postcode: '35043' });
   });
+
+  it('the parts of a measure in a budget plan and of a council paper', () => {
+    expect(['Erläuterung', 'Begründung', 'Produktverantwortlicher', 'Lage', 'Folgekosten', 'Finanzielle Auswirkungen'].map((l) => lookupLabel(l)?.key)).toEqual([
+      'description',
+      'purpose',
+      'contact',
+      'place',
+      'other',
+      'funding',
+    ]);
+  });
 });
 

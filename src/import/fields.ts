@@ -64,7 +64,11 @@ const labelDefs: LabelDef[] = [
   { key: 'sponsor', strong: false, names: ['einrichtung', 'veranstalter', 'kommune', 'gemeinde', 'antragstellende kommune', 'zuwendungsempfangende kommune'] },
   { key: 'title', strong: false, names: ['praxisbeispiel', 'betreff', 'betr.', 'betreffend'] },
   // The sections of a council paper (Magistrats- or Beschlussvorlage).
-  { key: 'description', strong: false, names: ['sachverhalt', 'sachstand', 'vorbemerkung', 'vorbemerkungen'] },
+  { key: 'description', strong: false, names: ['sachverhalt', 'sachstand', 'vorbemerkung', 'vorbemerkungen', 'erläuterung', 'erläuterungen'] },
+  // The parts of a measure in a budget plan (Haushaltsplan).
+  { key: 'purpose', strong: false, names: ['begründung'] },
+  { key: 'contact', strong: false, names: ['produktverantwortlicher', 'produktverantwortliche', 'maßnahmenverantwortlicher', 'maßnahmenverantwortliche'] },
+  { key: 'other', strong: false, names: ['folgekosten', 'investitionsnummer'] },
   { key: 'other', strong: false, names: ['beratungsfolge'] },
   // The sections of a funding programme's information sheet.
   { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },
@@ -80,7 +84,7 @@ const labelDefs: LabelDef[] = [
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
   { key: 'email', strong: false, names: ['e-mail', 'email', 'mail', 'e-mail-adresse', 'e-mail adresse', 'mailadresse'] },
   { key: 'place', strong: true, names: ['durchführungsort', 'durchführungsorte', 'projektort', 'projektorte', 'projektregion', 'projektgebiet', 'projektgebiete', 'umsetzungsort', 'umsetzungsorte', 'standort', 'standorte', 'einsatzgebiet', 'wirkungsraum', 'wirkungsbereich', 'einzugsgebiet', 'räumlicher bezug', 'räumlicher geltungsbereich', 'gebietskulisse', 'ortsbezug', 'regionaler bezug'] },
-  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo', 'landkreis', 'kreis'] },
+  { key: 'place', strong: false, names: ['ort', 'orte', 'region', 'regionen', 'gebiet', 'wo', 'landkreis', 'kreis', 'lage'] },
   { key: 'place', strong: true, names: ['beteiligte kommunen', 'teilnehmende kommunen', 'beteiligte landkreise', 'beteiligte städte', 'projektkommunen', 'modellkommune', 'modellkommunen', 'modellregion', 'modellregionen', 'modellstandort', 'modellstandorte', 'pilotkommunen', 'pilotregion'] },
   { key: 'period', strong: true, names: ['projektlaufzeit', 'laufzeit', 'projektzeitraum', 'durchführungszeitraum', 'umsetzungszeitraum', 'projektdauer', 'förderzeitraum', 'bewilligungszeitraum', 'zeitplan', 'zeitrahmen'] },
   { key: 'period', strong: false, names: ['zeitraum', 'dauer', 'wann'] },
@@ -91,7 +95,7 @@ const labelDefs: LabelDef[] = [
   { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung', 'projektskizze', 'kurzporträt', 'kurztext', 'kurzinfo', 'kurzinformation'] },
   { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
   { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen', 'zuwendungsgeber', 'geldgeber', 'förderer', 'gefördert durch', 'finanziert durch', 'förderquote'] },
-  { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen'] },
+  { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen', 'finanzielle auswirkungen', 'haushaltsmäßige auswirkungen'] },
   { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner', 'kooperationspartner und netzwerk', 'beteiligte partner', 'projektbeteiligte'] },
   { key: 'partners', strong: false, names: ['partner', 'kooperationen', 'beteiligte', 'mitwirkende'] },
   { key: 'targetGroups', strong: true, names: ['zielgruppe', 'zielgruppen'] },

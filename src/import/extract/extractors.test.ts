@@ -711,5 +711,10 @@ describe('rules prompted by set H', () => {
     expect(own.sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 800_000 }]);
     expect([own.ownCents, own.grantCents]).toEqual([800_000, null]);
   });
+
+  it('a budget plan\'s payments: "Gesamtauszahlungen" the total, "Zuweisungen" the grant', () => {
+    const plan = extractFunding('Gesamtauszahlungen der Maßnahme: 1.780.000 €\nEinzahlungen aus Zuweisungen des Bundes (Kommunalrichtlinie): 445.000 €', { field: true, labelRole: null });
+    expect([plan.totalCents, plan.grantCents]).toEqual([178_000_000, 44_500_000]);
+  });
 });
 

@@ -123,8 +123,8 @@ function findAmounts(text: string): Amount[] {
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
   ['own', new RegExp(String.raw`${OWN_SHARE}|aus\s+eigenen\s+Mitteln|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil`, 'giu')],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring|gesponsert|gespendet/giu],
-  ['total', /(?<!%\s+der\s+)(?:[Zz]uwendungs|[Ff]örder)fähigen?\s+(?:Gesamt)?(?:Ausgaben|Kosten)|\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\b(?:ge)?kostet(?:e|en)?\b|\bBudget\b/gu],
-  ['grant', /Zuwendung(?!sempf)\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
+  ['total', /(?<!%\s+der\s+)(?:[Zz]uwendungs|[Ff]örder)fähigen?\s+(?:Gesamt)?(?:Ausgaben|Kosten)|Gesamtauszahlung\p{L}*|\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\b(?:ge)?kostet(?:e|en)?\b|\bBudget\b/gu],
+  ['grant', /Zuwendung(?!sempf)\p{L}*|Zuweisung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
 ];
 const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung|Eigenkapital|kommunale[rn]?\s+(?:Eigen)?Anteil/i;
 const totalCue = /Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Projektvolumen|Gesamtfinanzierung|Projektkosten|Gesamtinvestition|Investitionsvolumen|Investitionssumme/i;
