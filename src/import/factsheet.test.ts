@@ -112,3 +112,15 @@ describe('minutes of a meeting (set H)', () => {
   });
 });
 
+describe('the purpose in running text (set H)', () => {
+  it('"Ziel des Projekts ist es, …" is the purpose when no field states one, and leaves the description', () => {
+    const r = parse('Titel: Gründau summt\nKurzbeschreibung: Der Bauhof legt Blühflächen an. Ziel des Projekts ist es, Lebensräume für Insekten zu schaffen. Gemäht wird zweimal im Jahr.');
+    expect(r.content.purpose).toBe('Ziel des Projekts ist es, Lebensräume für Insekten zu schaffen.');
+    expect(r.content.description).toBe('Der Bauhof legt Blühflächen an. Gemäht wird zweimal im Jahr.');
+    // With a purpose field, the sentence stays where it is.
+    const withField = parse('Titel: Gründau summt\nZiel: Mehr Insekten.\nKurzbeschreibung: Der Bauhof legt Blühflächen an. Ziel des Projekts ist es, Lebensräume zu schaffen.');
+    expect(withField.content.purpose).toBe('Mehr Insekten.');
+    expect(withField.content.description).toContain('Ziel des Projekts ist es');
+  });
+});
+

@@ -417,6 +417,8 @@ export function splitComponents(description: string | null): { intro: string | n
 }
 
 /** A paragraph of running text: it ends like a sentence and has at least eight words. */
+const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+ist\s+es\b/u;
+
 function isProseParagraph(paragraph: string): boolean {
   // "… unter die Lupe. #Energiesparchallenge": hashtags after the last sentence of a post.
   const line = plainLine(paragraph).replace(/(?:\s+#[\p{L}\d_]+)+$/u, '');
@@ -482,6 +484,14 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   const candidates = (f.title || frame ? splitParagraphs(preamble) : fromPreamble.rest).filter(isProseParagraph);
   const introProse = candidates.filter((p) => !onlyParticipation(p) && !(frame && isFramingParagraph(p)));
   if (introProse.length) f.description = toLongText([...introProse, f.description ?? ''].join('\n\n'));
+  // "Ziel des Projekts ist es, …" within the running text states the purpose, when no field does.
+  if (!f.purpose && f.description) {
+    const goal = splitSentences(f.description).find((sentence) => goalSentence.test(sentence));
+    if (goal) {
+      f.purpose = goal;
+      f.description = toLongText(f.description.replace(goal, '').replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+\n/g, '\n'));
+    }
+  }
   // Sentences set apart from a one-line field ("Projektlaufzeit: 2018 bis heute" and then a paragraph
   // on the funding) and the lone invitations are not the description, but they are read for the rest.
   const stray = fields.filter((fl) => shortValueKeys.has(fl.key)).flatMap((fl) => splitParagraphs(fl.value).slice(1).filter(isProseParagraph));
