@@ -28,7 +28,11 @@ interface Word {
   /** A space precedes the word. */
   space: boolean;
   br: boolean;
+  /** A tab: the next word starts at the next tab stop, as a word processor's export sets it. */
+  tab?: boolean;
 }
+
+const TAB_STOP = 150;
 
 export async function writePdf(blocks: readonly Block[], options: { drawText?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -54,6 +58,10 @@ export async function writePdf(blocks: readonly Block[], options: { drawText?: b
     let x = x0;
     let lineY = y;
     for (const w of words) {
+      if (w.tab) {
+        x = x0 + (Math.floor((x - x0) / TAB_STOP) + 1) * TAB_STOP;
+        continue;
+      }
       if (w.br) {
         lines++;
         x = x0;
@@ -125,9 +133,14 @@ function toWords(runs: readonly Run[], fonts: Fonts, fontFor: (r: Run, heading: 
       continue;
     }
     const font = fontFor(r, heading);
-    const parts = winAnsi(r.text, font).split(/( +)/);
+    const parts = winAnsi(r.text, font).split(/( +|\t)/);
     for (const part of parts) {
       if (part === '') continue;
+      if (part === '\t') {
+        words.push({ text: '', font, href: null, space: false, br: false, tab: true });
+        pendingSpace = false;
+        continue;
+      }
       if (/^ +$/.test(part)) {
         pendingSpace = true;
         continue;
@@ -142,7 +155,8 @@ function toWords(runs: readonly Run[], fonts: Fonts, fontFor: (r: Run, heading: 
 /** The standard fonts know WinAnsi only; anything else becomes "?" (the fixtures are German text). */
 function winAnsi(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());
-  return [...text].map((c) => (supported.has(c.codePointAt(0) ?? 0) ? c : '?')).join('');
+  // A tab is layout, not a glyph; an arrow is written as the ASCII arrow a plain export would show.
+  return [...text].map((c) => (c === '\t' || supported.has(c.codePointAt(0) ?? 0) ? c : c === '→' ? '->' : '?')).join('');
 }
 
 function addLink(page: PDFPage, href: string, x: number, y: number, width: number, height: number): void {
