@@ -716,5 +716,14 @@ describe('rules prompted by set H', () => {
     const plan = extractFunding('Gesamtauszahlungen der Maßnahme: 1.780.000 €\nEinzahlungen aus Zuweisungen des Bundes (Kommunalrichtlinie): 445.000 €', { field: true, labelRole: null });
     expect([plan.totalCents, plan.grantCents]).toEqual([178_000_000, 44_500_000]);
   });
+
+  it('a places field listing the parts of a town, the town in parentheses', () => {
+    expect(parsePlacesField('Stadtteile Bornheim und Nordend (Frankfurt am Main)').map((p) => [p.label, p.regionId])).toEqual([
+      ['Bornheim', null],
+      ['Nordend', null],
+      ['Frankfurt am Main', 'st-frankfurt'],
+    ]);
+    expect(parsePlacesField('Ortsteile Auerbach und Zell').map((p) => p.label)).toEqual(['Auerbach', 'Zell']);
+  });
 });
 

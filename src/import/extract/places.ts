@@ -252,8 +252,16 @@ const nameLike = (item: string) =>
 export function parsePlacesField(value: string): PlaceDraft[] {
   const places: PlaceDraft[] = [];
   for (const part of value.replace(/\*\*/g, '').split(/[;\n]/)) {
-    const text = part.trim().replace(/[.]$/, '');
+    let text = part.trim().replace(/[.]$/, '');
     if (!text) continue;
+    // "Stadtteile Bornheim und Nordend (Frankfurt am Main)": the town in parentheses holds all of the
+    // list, so it is a place of its own; the word for the parts ("Stadtteile", "Ortsteile") names none.
+    const whole = /^(?:Stadt|Orts)teile[n]?\s+(.+?)\s*\(([^()]{3,60})\)$/u.exec(text);
+    if (whole && /\s(?:und|sowie)\s|,/.test(whole[1] ?? '')) {
+      places.push(...parsePlacesField(whole[1] ?? ''), ...parsePlacesField(whole[2] ?? ''));
+      continue;
+    }
+    text = text.replace(/^(?:Stadt|Orts)teile[n]?\s+(?=\p{Lu}[^,]*(?:,|\s(?:und|sowie)\s))/u, '');
     const items = splitTopLevelList(expandCoordinations(text));
     // A focus word before an item ("…, Schwerpunkt Stadtteil Lamboy") marks that item on, not the whole part.
     const partFocus = focusCue.test(text) && !items.some((item) => focusQualifier.test(item.trim()));
