@@ -417,6 +417,7 @@ export function splitComponents(description: string | null): { intro: string | n
 }
 
 /** A paragraph of running text: it ends like a sentence and has at least eight words. */
+const goalWords = /\b(?:Ziel|Zweck|Anliegen)\b[^.!?]{0,80}\bist\s+es\b/u;
 const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+ist\s+es\b/u;
 
 function isProseParagraph(paragraph: string): boolean {
@@ -485,7 +486,7 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   const introProse = candidates.filter((p) => !onlyParticipation(p) && !(frame && isFramingParagraph(p)));
   if (introProse.length) f.description = toLongText([...introProse, f.description ?? ''].join('\n\n'));
   // "Ziel des Projekts ist es, …" within the running text states the purpose, when no field does.
-  if (!f.purpose && f.description) {
+  if (!f.purpose && f.description && goalWords.test(f.description)) {
     const goal = splitSentences(f.description).find((sentence) => goalSentence.test(sentence));
     if (goal) {
       f.purpose = goal;

@@ -20,10 +20,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s)| \*$|Zeichen\)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3,}\S|^[^;\n]*(?:;[^;\n]*){3,}$/mu;
+const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s)| \*$|Zeichen\)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
+// A CSV header: three semicolons in one line.
+const csvLine = /;[^;\n]*;[^;\n]*;/;
 
 export function normaliseLayout(text: string): string {
-  if (!anyMarker.test(text)) return text;
+  if (!anyMarker.test(text) && !csvLine.test(text)) return text;
   let lines = text.split('\n');
   lines = lines.map(unquote);
   lines = joinDefinitionLists(lines);

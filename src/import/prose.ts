@@ -46,13 +46,16 @@ const messageStart = /^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:/i;
 const messageDate = /^\s*(?:\*\*)?(?:Gesendet|Gesendet am|Datum|Date|Sent)\s*(?:\*\*)?\s*:/i;
 
 /**
- * The message of a forwarded or replied e-mail thread that holds the given line: from the header
- * block above it to the next one. A text that is not such a thread is returned whole.
+ * The message of a forwarded or replied e-mail thread that holds the line `lineOf` picks: from the
+ * header block above it to the next one. A text that is not such a thread is returned whole.
  */
-export function messageAround(text: string, line: number): string {
+export function messageAround(text: string, lineOf: (lines: readonly string[]) => number): string {
+  // Most documents are no thread: a quick look before splitting them.
+  if (!/^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:[^]*^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:/im.test(text)) return text;
   const lines = text.split('\n');
   const starts = lines.flatMap((l, i) => (messageStart.test(l) && lines.slice(i + 1, i + 4).some((next) => messageDate.test(next)) ? [i] : []));
   if (starts.length < 2) return text;
+  const line = lineOf(lines);
   const from = starts.filter((s) => s <= line).at(-1) ?? 0;
   const to = starts.find((s) => s > line) ?? lines.length;
   return lines.slice(from, to).join('\n');

@@ -279,7 +279,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   // and the signature after it names the contact.
   // In a forwarded thread, the message that asks the questions holds the answers and the signature.
   const untabled = untableQuestions(text);
-  const message = messageAround(untabled, findQuestionHeadings(untabled.split('\n'))[0]?.startLine ?? 0);
+  const message = messageAround(untabled, (lines) => findQuestionHeadings(lines)[0]?.startLine ?? 0);
   const frame = hasClosing(message) ? frameOfProse(message) : null;
   const letter = frame !== null && frame.signature.trim() !== '';
   const { preamble, answers, found, footer } = splitAnswers(frame && letter ? frame.body : message);

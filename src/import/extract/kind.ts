@@ -24,7 +24,7 @@ const cues: KindCues[] = [
   {
     kind: 'beratung',
     title: /Beratungsangebot|Beratungsstelle|Sprechstunde|Coaching/i,
-    body: [/\bWir\s+beraten\b|Beratungsangebot|unsere\s+Beratung|kostenlose\s+[\p{L}-]*[Bb]eratung|Beratung\s+ist\s+kostenfrei|die\s+Beratung\s+kostenfrei/iu, /So\s+läuft\s+die\s+Beratung|Ablauf\s+der\s+Beratung|Beratungsgespräch|Erstgespräch|Auftaktgespräch/i, /Für\s+wen\?|richtet\s+sich\s+an|Wer\s+kann\s+[^?\n]{0,40}nutzen\?/i],
+    body: [/\bWir\s+beraten\b|Beratungsangebot|unsere\s+Beratung|kostenlose\s+(?:\p{L}+-)*[Bb]eratung|Beratung\s+ist\s+kostenfrei|die\s+Beratung\s+kostenfrei/iu, /So\s+läuft\s+die\s+Beratung|Ablauf\s+der\s+Beratung|Beratungsgespräch|Erstgespräch|Auftaktgespräch/i, /Für\s+wen\?|richtet\s+sich\s+an|Wer\s+kann\s+[^?\n]{0,40}nutzen\?/i],
   },
   {
     kind: 'material',
