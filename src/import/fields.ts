@@ -69,6 +69,8 @@ const labelDefs: LabelDef[] = [
   { key: 'purpose', strong: false, names: ['begründung'] },
   { key: 'contact', strong: false, names: ['produktverantwortlicher', 'produktverantwortliche', 'maßnahmenverantwortlicher', 'maßnahmenverantwortliche'] },
   { key: 'other', strong: false, names: ['folgekosten', 'investitionsnummer'] },
+  // Where a publication is to be had: its link is read document-wide.
+  { key: 'other', strong: false, names: ['bezug', 'bezugsquelle', 'bestellung', 'download'] },
   { key: 'other', strong: false, names: ['beratungsfolge'] },
   // The sections of a funding programme's information sheet.
   { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },
@@ -136,7 +138,7 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['erscheinungsjahr', 'erschienen', 'erscheinungsdatum', 'seiten', 'umfang', 'format', 'isbn', 'auflage', 'kurz notiert', 'termine', 'veranstaltungskalender', 'impressum', 'in dieser ausgabe', 'abmelden', 'newsletter abbestellen'] },
   { key: 'other', strong: false, names: ['einverständnis', 'einverständniserklärung', 'einwilligung', 'datenschutz', 'datenschutzhinweis', 'zustimmung zur veröffentlichung'] },
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
-  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'art des beitrags', 'art des angebots', 'beitragsart', 'angebotsart', 'kategorie', 'typ'] },
+  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'] },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];
@@ -166,7 +168,7 @@ export function normaliseLabel(label: string): string {
 // "Ziele des Projekts", "Träger der Maßnahme", "Ort der Umsetzung": the qualifier adds nothing.
 // "Angaben zum Träger", "Informationen zur Finanzierung": the heading of a section with one field.
 const sectionPrefix = /^(?:angaben|informationen|daten)\s+(?:zu[mr]?|über)\s+(?:(?:der|dem|den|die|das)\s+)?/;
-const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung|kreisausschusses|magistrats|gemeindevorstands)$/;
+const qualifier = /\s+(?:des|der|dieses|unseres|unserer|zum|zur)\s+(?:projekts?|projektes|vorhabens|maßnahme|initiative|angebots|angebotes|praxisbeispiels|beitrags|wettbewerbsbeitrags|umsetzung|durchführung|kreisausschusses|magistrats|gemeindevorstands|materials|leitfadens)$/;
 
 // "Einverständnis zur Veröffentlichung der Kontaktdaten", "Datenschutzhinweis …": consent and data protection, no field.
 const consentLabel = /^(?:einverständnis|einwilligung|datenschutz|zustimmung zur|veröffentlichung der kontaktdaten)/;

@@ -125,3 +125,23 @@ describe('layouts of set H', () => {
   });
 });
 
+describe('a filled-in template (set I)', () => {
+  it('hints in brackets before the values, Word\'s placeholder and the instruction to fill it in are dropped', () => {
+    const text = [
+      'Bitte füllen Sie die Felder aus. Die Hinweise in eckigen Klammern können Sie stehen lassen.', '',
+      'Titel des Materials: [Vollständiger Titel] Klimafreundlich feiern', '',
+      'Herausgeber: [Name der Organisation] Landkreis Darmstadt-Dieburg', '',
+      'Internetseite: [www.…]', '',
+      'Finanzierung: [Wer hat die Erstellung finanziert?] Klicken oder tippen Sie hier, um Text einzugeben.',
+    ].join('\n');
+    expect(fieldsOf(text)).toEqual([
+      ['title', 'Klimafreundlich feiern'],
+      ['sponsor', 'Landkreis Darmstadt-Dieburg'],
+      ['website', ''],
+      ['funding', ''],
+    ]);
+    // A Markdown link keeps its text.
+    expect(normaliseLayout('Weitere Infos: [Leitfaden](https://x.example) und Titel: [Hinweis] Wert')).toContain('[Leitfaden](https://x.example)');
+  });
+});
+

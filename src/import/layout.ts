@@ -16,11 +16,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
  *   "Column: value" line per cell. This one changes the number of lines after it;
  * - the "F: …?" / "A: …" pairs of an FAQ page: the questions as headings, the answers below them;
  * - an online form's printout: "Label *" (required) above the value as "Label:", character counters dropped;
- * - page and slide numbers ("Folie 2 von 6") and the footer repeated on every page or slide, dropped.
+ * - page and slide numbers ("Folie 2 von 6") and the footer repeated on every page or slide, dropped;
+ * - a filled-in template's hints in brackets before the values and Word's placeholder text, dropped.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s)| \*$|Zeichen\)|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
+const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s)| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
 // A CSV header: three semicolons in one line.
 const csvLine = /;[^;\n]*;[^;\n]*;/;
 
@@ -36,7 +37,19 @@ export function normaliseLayout(text: string): string {
   lines = faqPairs(lines);
   lines = formPrintout(lines);
   lines = withoutPageFurniture(lines);
+  lines = withoutTemplateHints(lines);
   return lines.join('\n');
+}
+
+// "Titel: [Vollständiger Titel, ggf. mit Untertitel] Klimafreundlich feiern": a template's hint left
+// before the value (not a Markdown link "[text](url)"), and Word's placeholder in a field nobody filled.
+const templateHint = /(:[ \t]*)\[[^\]\n]{2,160}\](?!\()[ \t]*/g;
+const wordPlaceholder = /Klicken oder tippen Sie hier, um Text einzugeben\.?|Click or tap here to enter text\.?/g;
+function withoutTemplateHints(lines: string[]): string[] {
+  const hints = lines.filter((l) => /:[ \t]*\[[^\]\n]{2,160}\](?!\()/.test(l)).length;
+  if (hints < 2 && !lines.some((l) => wordPlaceholder.test(l))) return lines;
+  // "Bitte füllen Sie die Felder aus. …": the template's instruction to whoever fills it in.
+  return lines.map((line) => (/^[ \t]*Bitte\s+füllen\s+Sie\b/u.test(line) ? '' : (hints >= 2 ? line.replace(templateHint, '$1') : line).replace(wordPlaceholder, '').trimEnd()));
 }
 
 // "Folie 2 von 6", "Seite 3 von 12": where a page or slide begins.

@@ -34,7 +34,7 @@ const cues: KindCues[] = [
 ];
 
 // "Art des Beitrags" with "Beratungsangebot" ticked, "typ = Förderprogramm": a field that names the kind.
-const kindField = /^[ \t]*(?:Art\s+des\s+(?:Beitrags|Angebots)|Beitragsart|Angebotsart|Kategorie|Typ)[ \t]*:?[ \t]*(?:\n[ \t]*)?(\S[^\n]{0,80})$/im;
+const kindField = /^[ \t]*(?:Art\s+des\s+(?:Beitrags|Angebots|Materials)|Beitragsart|Angebotsart|Kategorie|Typ)[ \t]*:?[ \t]*(?:\n[ \t]*)?(\S[^\n]{0,80})$/im;
 // A grant notice or an approval names the programme that pays, but the record is the project it pays for.
 const grantNotice = /Zuwendungsbescheid|Bewilligungsbescheid|Förderbescheid|Zuwendungsempfänger(?:in)?\b/i;
 
