@@ -71,6 +71,7 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['folgekosten', 'investitionsnummer'] },
   // Where a publication is to be had: its link is read document-wide.
   { key: 'other', strong: false, names: ['bezug', 'bezugsquelle', 'bestellung', 'download'] },
+  { key: 'other', strong: false, names: ['kategorien', 'kategorie', 'schlagworte', 'stichworte', 'tags', 'themen'] },
   { key: 'other', strong: false, names: ['beratungsfolge'] },
   // The sections of a funding programme's information sheet.
   { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },

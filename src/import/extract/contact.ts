@@ -29,7 +29,7 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
     s = (paren[1] ?? '').trim();
     role = (paren[2] ?? '').trim();
   } else {
-    const sep = /^(.+?)\s*(?:,|\s[–-]\s)\s*(.+)$/.exec(s);
+    const sep = /^(.+?)\s*(?:,|\s[–|-]\s)\s*(.+)$/.exec(s);
     if (sep) {
       s = (sep[1] ?? '').trim();
       role = (sep[2] ?? '').trim();
@@ -53,7 +53,7 @@ export type ContactDraft = Omit<ContactPerson, 'publishConsent'> & { publishCons
 const phoneIn = (line: string): string | null => (/\d{4,}|\d{3,}\s*[/ -]\s*\d{3,}|\b(?:Tel|Telefon|Fon|Mobil)\b/i.test(line) ? findPhone(line) : null);
 
 // Where the contact details of a line begin: an e-mail, a phone label or a phone number.
-const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
+const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(|])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(|])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
 
 // Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
 const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe|ausschuss)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
@@ -70,7 +70,7 @@ export function looksLikePersonName(name: string): boolean {
  */
 export function personBeforeDetails(line: string): { name: string; role: string | null } | null {
   const m = detailStart.exec(line);
-  const before = (m ? line.slice(0, m.index) : line).replace(/[\s,;:(–-]+$/, '').trim();
+  const before = (m ? line.slice(0, m.index) : line).replace(/[\s,;:(–|-]+$/, '').trim();
   if (!before) return null;
   const person = parsePersonLine(before);
   if (person && looksLikePersonName(person.name)) return person;

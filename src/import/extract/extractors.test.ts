@@ -727,3 +727,11 @@ describe('rules prompted by set H', () => {
   });
 });
 
+describe('rules prompted by set I', () => {
+  it('a contact line whose parts are separated by "|"', () => {
+    expect(parseContactBlock('Tanja Gerlach | Fachbereich Klimaschutz | 0561 1003-1874 | klimabonus@landkreiskassel.example')).toEqual([
+      { name: 'Tanja Gerlach', role: 'Fachbereich Klimaschutz', phone: '+49 561 10031874', email: 'klimabonus@landkreiskassel.example', publishConsent: false },
+    ]);
+  });
+});
+
