@@ -17,11 +17,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
  * - the "F: …?" / "A: …" pairs of an FAQ page: the questions as headings, the answers below them;
  * - an online form's printout: "Label *" (required) above the value as "Label:", character counters dropped;
  * - page and slide numbers ("Folie 2 von 6") and the footer repeated on every page or slide, dropped;
- * - a filled-in template's hints in brackets before the values and Word's placeholder text, dropped.
+ * - a filled-in template's hints in brackets before the values and Word's placeholder text, dropped;
+ * - chat exports and transcripts with a time before each turn: the turns as an interview's.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s)| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
+const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
 // A CSV header: three semicolons in one line.
 const csvLine = /;[^;\n]*;[^;\n]*;/;
 
@@ -38,7 +39,23 @@ export function normaliseLayout(text: string): string {
   lines = formPrintout(lines);
   lines = withoutPageFurniture(lines);
   lines = withoutTemplateHints(lines);
+  lines = speakerTurns(lines);
   return lines.join('\n');
+}
+
+// "22.09.25, 10:14 - Petra Lenz: …" (a chat export), "[04:41] HÜTTL: …" (a transcript): a time, the
+// speaker, the words. Rewritten as an interview ("**Petra Lenz:** …"), which the questionnaire reader knows.
+const timedTurn = /^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}\.\d{1,2}\.\d{2,4},?[ \t]+\d{1,2}:\d{2}[ \t]*[-–])[ \t]*/u;
+const speaker = /^([\p{L}][\p{L} .()-]{1,60}?):[ \t]+(\S.*)$/u;
+const MIN_TURNS = 4;
+function speakerTurns(lines: string[]): string[] {
+  if (lines.filter((l) => timedTurn.test(l)).length < MIN_TURNS) return lines;
+  return lines.map((line) => {
+    if (!timedTurn.test(line)) return line;
+    const rest = line.replace(timedTurn, '');
+    const turn = speaker.exec(rest);
+    return turn ? `**${turn[1]}:** ${turn[2]}` : rest;
+  });
 }
 
 // "Titel: [Vollständiger Titel, ggf. mit Untertitel] Klimafreundlich feiern": a template's hint left

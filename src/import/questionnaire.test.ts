@@ -221,5 +221,29 @@ describe('questionnaires in the layouts of set G', () => {
     expect(r.content.contacts?.[0]).toMatchObject({ name: 'Markus Stein', role: 'Leiter des Bauhofs', phone: '+49 6152 639240' });
     expect(r.content.sponsor).toMatchObject({ name: 'Gemeinde Nauheim', street: 'Weingartenstraße 46', postcode: '64569' });
   });
+
+  it('a chat export: timed turns read as an interview; the interviewer speaking again ends the last answer; contact details given in an answer', async () => {
+    const { parseDocument } = await import('./parse-document.ts');
+    const text = [
+      'WhatsApp-Chat mit Petra Lenz', '',
+      '22.09.25, 09:05 - Redaktion Baukasten: Guten Morgen, ich schicke Ihnen die vier Fragen zum Projekt „Alle 300 Meter eine Bank“.',
+      '22.09.25, 09:32 - Redaktion Baukasten: Frage 1: Wie ist die Entscheidung für das Projekt gefallen, und wessen Idee war es?',
+      '22.09.25, 10:14 - Petra Lenz: Die Idee kam aus unserem Seniorenbeirat.',
+      '22.09.25, 10:15 - Redaktion Baukasten: Frage 2: Wer oder was hat geholfen?',
+      '22.09.25, 11:47 - Petra Lenz: Der Bauhof hat die Bänke aufgestellt.',
+      '22.09.25, 11:48 - Redaktion Baukasten: Frage 3: Was war die größte Herausforderung, und welchen Tipp haben Sie?',
+      '22.09.25, 14:20 - Petra Lenz: Schmale Gehwege.',
+      '22.09.25, 14:21 - Redaktion Baukasten: Frage 4: Welche Voraussetzungen braucht es?',
+      '22.09.25, 15:02 - Petra Lenz: Ein Bauhof, der die Bänke pflegt.',
+      '22.09.25, 15:03 - Petra Lenz: Und falls Sie Kontaktdaten brauchen: Petra Lenz, Seniorenbeauftragte, Telefon 06403 7702-15, p.lenz@huettenberg.example',
+      '22.09.25, 15:10 - Redaktion Baukasten: Vielen Dank, ich melde mich mit dem Entwurf!',
+    ].join('\n');
+    const r = await parseDocument(new TextEncoder().encode(text), 'chat.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.format).toBe('questionnaire');
+    expect(r.content.answers?.decision).toBe('Die Idee kam aus unserem Seniorenbeirat.');
+    expect(r.content.answers?.prerequisites).not.toContain('Vielen Dank');
+    expect(r.content.contacts?.[0]).toMatchObject({ name: 'Petra Lenz', phone: '+49 6403 770215', email: 'p.lenz@huettenberg.example' });
+  });
 });
 

@@ -47,8 +47,8 @@ export interface QuestionHeading {
   after: string;
   /** Recognised by the form's own wording, a "Frage n" heading or a question mark; not only by a topic word. */
   strong: boolean;
-  /** Asked in an interview: each paragraph of the answer may be led by the speaker's name. */
-  speaker?: boolean;
+  /** Asked in an interview by this speaker: each paragraph of the answer may be led by the answering speaker's name. */
+  speaker?: string;
 }
 
 interface HeadingCandidate {
@@ -59,8 +59,8 @@ interface HeadingCandidate {
   frage?: boolean;
   /** "Zu 1.": the answer follows without the question. */
   reply?: boolean;
-  /** "**Redaktion:** Wie …?": a question in an interview, whose answers are led by the speaker's name. */
-  speaker?: boolean;
+  /** "**Redaktion:** Wie …?": a question in an interview by this speaker, whose answers are led by the other speaker's name. */
+  speaker?: string;
   /** "Entscheidung – …": an answer led by the question's topic word. */
   led?: boolean;
   /** A Markdown heading ("## Wie es anfing"). */
@@ -115,7 +115,7 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     const numbered = number.exec(inner);
     if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
     // "**Redaktion:** Wie ist es …?": an interviewer's question led by the speaker.
-    if (/^[\p{L} .-]{2,40}:$/u.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: true };
+    if (/^[\p{L} .()-]{2,60}:$/u.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: inner.slice(0, -1) };
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
@@ -182,7 +182,7 @@ export function findQuestionHeadings(lines: readonly string[]): QuestionHeading[
       }
     }
     if (n === null) continue;
-    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after, strong, ...(c.speaker ? { speaker: true } : {}) });
+    headings.push({ n: n as QuestionHeading['n'], startLine: i, endLine, after: c.after, strong, ...(c.speaker ? { speaker: c.speaker } : {}) });
     last = n;
     i = endLine - 1;
   }
@@ -234,10 +234,15 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
     }
   }
   headings.forEach((h, idx) => {
-    const until = headings[idx + 1]?.startLine ?? footerStart;
+    let until = headings[idx + 1]?.startLine ?? footerStart;
+    // The interviewer speaking again ("**Redaktion:** Vielen Dank …") ends the last answer.
+    if (h.speaker && !headings[idx + 1]) {
+      const again = lines.findIndex((l, i) => i >= h.endLine && i < until && l.trimStart().startsWith(`**${h.speaker}:**`));
+      if (again >= 0) until = again;
+    }
     let body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(answerPrefix, '');
     // "**Sascha Weber:** Der Anstoß kam …": the speaker's name leads the answer.
-    if (h.speaker) body = body.replace(/^([ \t]*)(?:\*\*|__)[\p{L} .-]{2,40}:(?:\*\*|__)[ \t]*/gmu, '$1');
+    if (h.speaker) body = body.replace(/^([ \t]*)(?:\*\*|__)[\p{L} .()-]{2,60}:(?:\*\*|__)[ \t]*/gmu, '$1');
     const answer = toLongText(body);
     const key = answerKeys[h.n - 1];
     if (key) answers[key] = answer && !placeholderAnswer.test(plainLine(answer)) ? clip(answer, 20_000) : null;
@@ -328,6 +333,8 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   if (!contacts.length && footer.trim()) contacts = interpretFields(parseFields(footer).fields).contacts;
   // A closing block without labels ("Gemeinde Nauheim\nWeingartenstraße 46, …\nMarkus Stein, Leiter des Bauhofs\nTelefon …").
   if (!contacts.length && footer.trim()) contacts = parseContactBlock(footer.replace(/^#{1,6}\s+.*$/gm, '')).filter((c) => c.phone || c.email);
+  // "Und falls Sie noch Kontaktdaten brauchen: Petra Lenz, Seniorenbeauftragte, Telefon …" within an answer.
+  if (!contacts.length) contacts = parseContactBlock(answerTexts.flatMap((a) => a.split('\n')).filter((l) => /@|\bTel/.test(l)).map((l) => l.replace(/^.*?:\s+(?=\p{Lu})/u, '')).join('\n\n')).filter((c) => c.phone || c.email);
   if (!contacts.length && signature?.contacts.length) {
     contacts = signature.contacts;
     warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
