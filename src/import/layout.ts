@@ -2,8 +2,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 
 /*
  * Layouts that say "label and value" or "question and answer" in another notation than the
- * extractors read, rewritten into the notation they do read. Each rewrite only moves markup: the
- * words of every value stay as written and every line keeps its number, so evidence still points at them.
+ * extractors read, rewritten into the notation they do read. Each rewrite moves markup or drops page
+ * furniture (counters, footers, hints) only: the words of every value stay as written and every line
+ * keeps its number, so evidence still points at them.
  *
  * - e-mail and Markdown quotes ("> 1. Wie …?"): the quote markers go;
  * - definition lists ("Träger" / ": Stadt X" / ": Marktplatz 1"): "Träger:" with the values on the lines below;
