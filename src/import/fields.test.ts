@@ -294,5 +294,16 @@ describe('rules prompted by set G', () => {
       'funding',
     ]);
   });
+
+  it('the parts of a school\'s project documentation', () => {
+    expect(['Thema', 'Einleitung', 'Durchführung', 'Reflexion', 'Betreuende Lehrkraft', 'Abgabedatum'].map((l) => lookupLabel(l)?.key)).toEqual([
+      'title',
+      'description',
+      'description',
+      'description',
+      'contact',
+      'other',
+    ]);
+  });
 });
 

@@ -72,6 +72,11 @@ const labelDefs: LabelDef[] = [
   // Where a publication is to be had: its link is read document-wide.
   { key: 'other', strong: false, names: ['bezug', 'bezugsquelle', 'bestellung', 'download'] },
   { key: 'other', strong: false, names: ['kategorien', 'kategorie', 'schlagworte', 'stichworte', 'tags', 'themen'] },
+  // The parts of a school's or a course's project documentation.
+  { key: 'title', strong: false, names: ['thema', 'projektthema'] },
+  { key: 'description', strong: false, names: ['einleitung', 'durchführung', 'reflexion', 'projektverlauf', 'verlauf'] },
+  { key: 'contact', strong: false, names: ['betreuende lehrkraft', 'betreuung', 'betreut von'] },
+  { key: 'other', strong: false, names: ['abgabedatum', 'vorgelegt von', 'verfasst von', 'inhaltsverzeichnis', 'inhalt und gliederung'] },
   { key: 'other', strong: false, names: ['beratungsfolge'] },
   // The sections of a funding programme's information sheet.
   { key: 'description', strong: false, names: ['was wird gefördert', 'was wird unterstützt', 'gefördert wird', 'fördergegenstand', 'fördergegenstände', 'gegenstand der förderung'] },

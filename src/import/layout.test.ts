@@ -143,5 +143,10 @@ describe('a filled-in template (set I)', () => {
     // A Markdown link keeps its text.
     expect(normaliseLayout('Weitere Infos: [Leitfaden](https://x.example) und Titel: [Hinweis] Wert')).toContain('[Leitfaden](https://x.example)');
   });
+
+  it('a table of contents with dot leaders to page numbers stays as it is', () => {
+    const toc = 'Inhaltsverzeichnis\nEinleitung ..... 2\nAusgangslage ..... 3\nDurchführung ..... 4\nErgebnisse ..... 6';
+    expect(normaliseLayout(toc)).toBe(toc);
+  });
 });
 

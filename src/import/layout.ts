@@ -124,13 +124,15 @@ const dotLeader = /^[ \t]*(\p{L}[^.:\n]{0,60}?)[ \t]*\.{4,}[ \t]*(.*)$/u;
 const wideGap = /^[ \t]*(\p{L}[\p{L}\d()/&.-]*(?: [\p{L}\d()/&.-]+){0,4}) {3,}(\S.*)$/u;
 // Several lines of it make the layout; a single dotted line or gap may be anything.
 const MIN_COLUMN_LINES = 3;
+// "1 Einleitung ..... 2": a table of contents, whose dots lead to a page number, not to a value.
+const tocEntry = /^[ \t]*\S.*?\.{4,}[ \t]*\d{1,4}[ \t]*$/u;
 function columnsOfLabels(lines: string[]): string[] {
-  const dotted = lines.filter((l) => dotLeader.test(l)).length;
+  const dotted = lines.filter((l) => dotLeader.test(l) && !tocEntry.test(l)).length;
   const gapped = lines.filter((l) => wideGap.test(l)).length;
   if (dotted < MIN_COLUMN_LINES && gapped < MIN_COLUMN_LINES) return lines;
   const pattern = dotted >= gapped ? dotLeader : wideGap;
   return lines.map((line) => {
-    const m = pattern.exec(line);
+    const m = tocEntry.test(line) ? null : pattern.exec(line);
     return m ? `${(m[1] ?? '').trim()}:${m[2] ? ` ${m[2].trim()}` : ''}` : line;
   });
 }
