@@ -62,10 +62,13 @@ function speakerTurns(lines: string[]): string[] {
 // "Titel: [Vollständiger Titel, ggf. mit Untertitel] Klimafreundlich feiern": a template's hint left
 // before the value (not a Markdown link "[text](url)"), and Word's placeholder in a field nobody filled.
 const templateHint = /(:[ \t]*)\[[^\]\n]{2,160}\](?!\()[ \t]*/g;
-const wordPlaceholder = /Klicken oder tippen Sie hier, um Text einzugeben\.?|Click or tap here to enter text\.?/g;
+const WORD_PLACEHOLDER = String.raw`Klicken oder tippen Sie hier, um Text einzugeben\.?|Click or tap here to enter text\.?`;
+const wordPlaceholder = new RegExp(WORD_PLACEHOLDER, 'g');
+// Without the g flag: a global pattern's .test() would carry its position from one line to the next.
+const hasWordPlaceholder = new RegExp(WORD_PLACEHOLDER);
 function withoutTemplateHints(lines: string[]): string[] {
   const hints = lines.filter((l) => /:[ \t]*\[[^\]\n]{2,160}\](?!\()/.test(l)).length;
-  if (hints < 2 && !lines.some((l) => wordPlaceholder.test(l))) return lines;
+  if (hints < 2 && !lines.some((l) => hasWordPlaceholder.test(l))) return lines;
   // "Bitte füllen Sie die Felder aus. …": the template's instruction to whoever fills it in.
   return lines.map((line) => (/^[ \t]*Bitte\s+füllen\s+Sie\b/u.test(line) ? '' : (hints >= 2 ? line.replace(templateHint, '$1') : line).replace(wordPlaceholder, '').trimEnd()));
 }

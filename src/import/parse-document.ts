@@ -57,12 +57,12 @@ export async function parseDocument(bytes: Uint8Array, sourceFile: string, optio
   const droppedWarnings: ImportWarning[] = [];
   let parsed = ContributionContentSchema.safeParse(extracted.content);
   if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error);
-    const fields = [...new Set(errors.map((e) => e.path.split('.')[0] ?? ''))].filter((f) => f && f !== 'title');
+    const errors = toFieldErrors(parsed.error).map((e) => ({ ...e, field: e.path.split('.')[0] ?? '' }));
+    const fields = [...new Set(errors.map((e) => e.field))].filter((f) => f && f !== 'title');
     const content: Record<string, unknown> = { ...extracted.content };
     for (const field of fields) {
       delete content[field];
-      const reason = errors.filter((e) => e.path.split('.')[0] === field).map((e) => e.message).join(' ');
+      const reason = errors.filter((e) => e.field === field).map((e) => e.message).join(' ');
       droppedWarnings.push({ field, code: 'ambiguous', message: `${fieldLabels[field] ?? field}: der ausgelesene Wert war ungültig (${reason}) und wurde nicht übernommen. Bitte aus dem Dokument ergänzen.` });
     }
     parsed = ContributionContentSchema.safeParse(content);

@@ -42,7 +42,10 @@ export function hasClosing(text: string): boolean {
 }
 
 // The header of each message of a forwarded or quoted thread ("Von: …" with "Gesendet: …" below it).
-const messageStart = /^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:/i;
+const MESSAGE_START = String.raw`^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:`;
+const messageStart = new RegExp(MESSAGE_START, 'i');
+// Two of them in a text: a quick look before splitting it.
+const twoMessageStarts = new RegExp(String.raw`${MESSAGE_START}[^]*${MESSAGE_START}`, 'im');
 const messageDate = /^\s*(?:\*\*)?(?:Gesendet|Gesendet am|Datum|Date|Sent)\s*(?:\*\*)?\s*:/i;
 
 /**
@@ -50,8 +53,8 @@ const messageDate = /^\s*(?:\*\*)?(?:Gesendet|Gesendet am|Datum|Date|Sent)\s*(?:
  * header block above it to the next one. A text that is not such a thread is returned whole.
  */
 export function messageAround(text: string, lineOf: (lines: readonly string[]) => number): string {
-  // Most documents are no thread: a quick look before splitting them.
-  if (!/^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:[^]*^\s*(?:\*\*)?(?:Von|From)\s*(?:\*\*)?\s*:/im.test(text)) return text;
+  // Most documents are no thread.
+  if (!twoMessageStarts.test(text)) return text;
   const lines = text.split('\n');
   const starts = lines.flatMap((l, i) => (messageStart.test(l) && lines.slice(i + 1, i + 4).some((next) => messageDate.test(next)) ? [i] : []));
   if (starts.length < 2) return text;

@@ -67,6 +67,13 @@ interface HeadingCandidate {
   heading?: boolean;
 }
 
+// "**Redaktion:**", "**MODERATION (Svenja Roth):**": who speaks in an interview.
+const SPEAKER = String.raw`[\p{L} .()-]{2,60}:`;
+const speakerLabel = new RegExp(String.raw`^${SPEAKER}$`, 'u');
+const speakerLead = new RegExp(String.raw`^([ \t]*)(?:\*\*|__)${SPEAKER}(?:\*\*|__)[ \t]*`, 'gmu');
+// "das Praxisbeispiel „Pegel-Alarm an Allna und Lahn“": a project's name in quotes after the word for it.
+const quotedProjectName = /(?:Projekt|Praxisbeispiel|Vorhaben|Beitrag|Initiative)\p{L}*\s+„([^“”\n]{3,300})[“”]/u;
+
 const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 const questionNumber = (token: string | undefined): number => roman[(token ?? '').toUpperCase()] ?? Number(token);
 
@@ -115,7 +122,7 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     const numbered = number.exec(inner);
     if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
     // "**Redaktion:** Wie ist es …?": an interviewer's question led by the speaker.
-    if (/^[\p{L} .()-]{2,60}:$/u.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: inner.slice(0, -1) };
+    if (speakerLabel.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: inner.slice(0, -1) };
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
@@ -242,7 +249,7 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
     }
     let body = [h.after, ...lines.slice(h.endLine, until)].join('\n').replace(answerPrefix, '');
     // "**Sascha Weber:** Der Anstoß kam …": the speaker's name leads the answer.
-    if (h.speaker) body = body.replace(/^([ \t]*)(?:\*\*|__)[\p{L} .()-]{2,60}:(?:\*\*|__)[ \t]*/gmu, '$1');
+    if (h.speaker) body = body.replace(speakerLead, '$1');
     const answer = toLongText(body);
     const key = answerKeys[h.n - 1];
     if (key) answers[key] = answer && !placeholderAnswer.test(plainLine(answer)) ? clip(answer, 20_000) : null;
@@ -255,7 +262,7 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
 function findProjectName(text: string): string | null {
   const italic = /(?<![\p{L}\p{N}*])\*(?!\*|\s)([^*\n]{3,300}?)(?<!\s)\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_])_(?!_|\s)([^_\n]{3,300}?)(?<!\s)_(?![\p{L}\p{N}_])/u.exec(text);
   if (italic) return (italic[1] ?? italic[2] ?? '').trim();
-  const quoted = /(?:Projekt|Praxisbeispiel|Vorhaben|Beitrag|Initiative)\p{L}*\s+„([^“”\n]{3,300})[“”]/u.exec(text);
+  const quoted = quotedProjectName.exec(text);
   return quoted ? (quoted[1] ?? '').trim() : null;
 }
 
@@ -296,7 +303,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   let title = header.title;
   if (!title) {
     // "Ihr Frageformular zum Projekt „Waldkindergarten Homberg“": the project named in the letter's preamble.
-    const quoted = /(?:Projekt|Praxisbeispiel|Vorhaben|Beitrag|Initiative)\p{L}*\s+„([^“”\n]{3,300})[“”]/u.exec(preamble)?.[1] ?? /„([^“”\n]{3,300})[“”]/u.exec(frame?.subject ?? '')?.[1];
+    const quoted = quotedProjectName.exec(preamble)?.[1] ?? /„([^“”\n]{3,300})[“”]/u.exec(frame?.subject ?? '')?.[1];
     const name = quoted ?? (answers.decision && findProjectName(answers.decision)) ?? findProjectName(allAnswers);
     if (name) title = stripEnclosingQuotes(plainLine(name));
   }
