@@ -11,7 +11,7 @@ import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
 import { detectKind } from './extract/kind.ts';
 import { unsubscribe } from './extract/links.ts';
-import { normaliseLabel, parseFields, type Field } from './fields.ts';
+import { normaliseLabel, parseFields, signUpLabels, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
 import { frameOfProse, isFramingParagraph, readSignature, type ProseDocument } from './prose.ts';
 import { clip, firstSentence, plainLine, splitParagraphs, splitSentences, stripEnclosingQuotes, toLongText } from './text.ts';
@@ -308,7 +308,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
     const found = findParticipation(participationField.value);
     // "Anmeldung: Vereine melden sich über das Formular an", "Einstieg: Termine können gebucht werden": a
     // section that says how to sign up offers it, unless it says that one cannot.
-    const howTo = /^(?:anmeldung|einstieg|antrag|antragstellung|(?:sie wollen |wollen sie )?mitmachen|wie melde ich mich an|wie kann ich mich anmelden|wie kann ich mitmachen)$/.test(normaliseLabel(participationField.label)) ? 'open' : 'unknown';
+    const howTo = signUpLabels.includes(normaliseLabel(participationField.label)) ? 'open' : 'unknown';
     participation = found.status === 'unknown' ? { status: howTo, text: clip(plainLine(participationField.value), 2000) } : found;
   }
 

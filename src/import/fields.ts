@@ -55,6 +55,9 @@ interface LabelDef {
  * "des Projekts", "der Maßnahme", "der Umsetzung" … after a label is dropped by lookupLabel, so
  * "Ziele des Projekts" and "Träger der Maßnahme" need no entry of their own.
  */
+/** Sections that say how to sign up ("Anmeldung", "Wie melde ich mich an?"): they offer participation (factsheet.ts). */
+export const signUpLabels: readonly string[] = ['anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
+
 const labelDefs: LabelDef[] = [
   { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
   { key: 'title', strong: true, names: ['projekttitel', 'titel', 'projektname', 'name des projekts', 'name des projektes', 'projektbezeichnung', 'titel des projekts', 'titel des projektes', 'bezeichnung', 'name des vorhabens', 'bezeichnung des vorhabens', 'name der maßnahme', 'vorhabenstitel', 'vorhabensbezeichnung'] },
@@ -110,7 +113,7 @@ const labelDefs: LabelDef[] = [
   { key: 'targetGroups', strong: false, names: ['adressaten', 'adressatinnen und adressaten', 'adressatenkreis'] },
   { key: 'legal', strong: true, names: ['rechtsgrundlage', 'rechtsgrundlagen', 'gesetzliche grundlage', 'gesetzliche grundlagen', 'rechtliche grundlage', 'rechtliche grundlagen', 'rechtlicher rahmen', 'grundlage', 'grundlagen'] },
   { key: 'website', strong: false, names: ['internet', 'website', 'webseite', 'homepage', 'internetseite', 'internetadresse', 'web', 'url', 'informationen im internet'] },
-  { key: 'participation', strong: false, names: ['sie wollen mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen', 'wollen sie mitmachen', 'machen sie mit', 'teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'mitmachen', 'beteiligung anderer kommunen', 'antrag', 'antragstellung', 'anmeldung', 'einstieg'] },
+  { key: 'participation', strong: false, names: [...signUpLabels, 'machen sie mit', 'teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'beteiligung anderer kommunen'] },
   // Sections headed by a question, as in public-facing sheets ("Worum geht es?", "Wer?", "Wann?").
   { key: 'title', strong: false, names: ['was'] },
   { key: 'description', strong: false, names: ['worum geht es', 'was machen wir', 'was tun wir', 'was ist', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
