@@ -124,3 +124,61 @@ describe('the purpose in running text (set H)', () => {
   });
 });
 
+
+describe('a text on several topics (round nine)', () => {
+  const column = [
+    'Mitteilungsblatt der Gemeinde Weilrod · Nr. 41',
+    '',
+    'Liebe Weilroderinnen und Weilroder,',
+    '',
+    'ein paar Themen aus dem Rathaus möchte ich Ihnen heute ans Herz legen.',
+    '',
+    '**Ortsdurchfahrt Altweilnau**',
+    '',
+    'Die Arbeiten an der Ortsdurchfahrt liegen im Zeitplan und enden Ende November.',
+    '',
+    '**Jugendtaxi Weilrod**',
+    '',
+    'Seit dem Sommer 2025 fahren junge Leute nachts mit dem Taxi nach Hause, den Fahrpreis übernimmt zum großen Teil die Gemeinde.',
+    '',
+    'Ziel ist, dass junge Leute nachts sicher nach Hause kommen.',
+    '',
+    'Das Jugendtaxi entstand in Zusammenarbeit mit der Jugendpflege Usinger Land. Die Gemeindevertretung hat dafür 15.000 Euro bereitgestellt.',
+    '',
+    'Fragen beantwortet Frau Sabine Roth im Rathaus, Telefon 06083 9109-22, jugendtaxi@weilrod.example.',
+    '',
+    '**Termine**',
+    '',
+    'Sprechstunde des Bürgermeisters: jeden ersten Dienstag im Monat, 16 bis 18 Uhr.',
+    '',
+    'Herzliche Grüße',
+    'Ihr Bernd Kästner',
+    'Bürgermeister',
+  ].join('\n');
+
+  it('reads only the section that presents a project: its heading is the title, its paragraphs the record', () => {
+    const r = parseFactSheet(column, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Jugendtaxi Weilrod');
+    expect(r.content.description).toContain('Seit dem Sommer 2025');
+    expect(r.content.description).not.toContain('Ortsdurchfahrt');
+    expect(r.content.description).not.toContain('Sprechstunde');
+    expect(r.content.purpose).toBe('Ziel ist, dass junge Leute nachts sicher nach Hause kommen.');
+    // The person the section names with phone and e-mail, not the mayor who signs the column.
+    expect(r.content.contacts).toMatchObject([{ name: 'Sabine Roth', phone: '+49 6083 910922' }]);
+  });
+
+  it('a project presented in sections headed by its fields is read whole', () => {
+    const sheet = column.replace('**Ortsdurchfahrt Altweilnau**', '**Kontakt**');
+    const r = parseFactSheet(sheet, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.description ?? '').not.toMatch(/^Seit dem Sommer/);
+  });
+
+  it('"Projekt des Jahres: …" before the name is no part of the title', () => {
+    const report = column.replace('**Jugendtaxi Weilrod**', '## Projekt des Jahres: Jugendtaxi Weilrod');
+    const r = parseFactSheet(report, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Jugendtaxi Weilrod');
+  });
+});

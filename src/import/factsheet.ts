@@ -13,7 +13,7 @@ import { detectKind } from './extract/kind.ts';
 import { unsubscribe } from './extract/links.ts';
 import { normaliseLabel, parseFields, signUpLabels, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
-import { frameOfProse, isFramingParagraph, readSignature, type ProseDocument } from './prose.ts';
+import { frameOfProse, isFramingParagraph, readSignature, topicSection, type ProseDocument } from './prose.ts';
 import { clip, firstSentence, plainLine, splitParagraphs, splitSentences, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
 
@@ -53,8 +53,11 @@ export const sameOrganisation = (a: string, b: string): boolean => {
   return x === y || (head(x).length >= 5 && head(x) === head(y));
 };
 
+// "Projekt des Jahres: Sonnendächer …", "Das Projekt: Rufbus …": a kicker before the project's name.
+const projectKicker = /^(?:Das\s+|Unser\s+)?(?:Projekt|Praxisbeispiel|Beispiel)(?:\s+des\s+(?:Jahres|Monats|Quartals))?\s*:\s+/iu;
+
 const cleanTitle = (s: string): string | null => {
-  const t = stripEnclosingQuotes(plainLine(s)).replace(/[:.]$/, '').trim();
+  const t = stripEnclosingQuotes(plainLine(s).replace(projectKicker, '')).replace(/[:.]$/, '').trim();
   return t.length >= 3 && t.length <= 300 ? t : null;
 };
 
@@ -417,8 +420,9 @@ export function splitComponents(description: string | null): { intro: string | n
 }
 
 /** A paragraph of running text: it ends like a sentence and has at least eight words. */
-const goalWords = /\b(?:Ziel|Zweck|Anliegen)\b[^.!?]{0,80}\bist\s+es\b/u;
-const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+ist\s+es\b/u;
+// "Ziel des Projekts ist es, …", "Ziel ist, dass …".
+const goalWords = /\b(?:Ziel|Zweck|Anliegen)\b[^.!?]{0,80}\bist(?:\s+es\b|,\s+dass\b)/u;
+const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+ist(?:\s+es\b|,\s+dass\b)/u;
 
 function isProseParagraph(paragraph: string): boolean {
   // "… unter die Lupe. #Energiesparchallenge": hashtags after the last sentence of a post.
@@ -456,6 +460,8 @@ function proseTitle(frame: ProseDocument, preamble: string): { title: string | n
   return { title: null, guessed: true };
 }
 
+const countOf = (text: string, words: string): number => text.split(words).length - 1;
+
 /** A paragraph that is nothing but an invitation to join ("Weitere Gemeinden können sich gern anschließen."). */
 const onlyParticipation = (paragraph: string): boolean => findParticipation(paragraph).status !== 'unknown' && splitSentences(plainLine(paragraph)).length === 1;
 
@@ -464,7 +470,10 @@ const onlyParticipation = (paragraph: string): boolean => findParticipation(para
  * frame has been set apart (see prose.ts): all it yields is flagged as guessed.
  */
 export function parseFactSheet(text: string, sourceFile: string, options: { prose?: boolean } = {}): ExtractResult {
-  const frame = options.prose ? frameOfProse(text) : null;
+  const framed = options.prose ? frameOfProse(text) : null;
+  // A text on several topics (a gazette column, a newsletter, a board report): only the project's section is read.
+  const topic = framed ? topicSection(framed.body) : null;
+  const frame = framed && topic ? { ...framed, body: topic.text } : framed;
   const { preamble, fields } = parseFields(frame ? frame.body : text);
   const f = interpretFields(fields);
   const fromPreamble = titleAndRest(preamble);
@@ -499,19 +508,26 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   const aside = candidates.filter((p) => onlyParticipation(p));
   const prose = [f.purpose, f.description, ...stray, ...aside].filter(Boolean).join('\n\n');
   const signature = frame?.signature ? readSignature(frame.signature) : null;
-  if (!f.contacts.length && signature?.contacts.length) {
+  const fromSignature = () => {
+    if (f.contacts.length || !signature?.contacts.length) return;
     f.contacts = signature.contacts;
     warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.'));
-  }
+  };
+  // A name under the closing formula with phone or e-mail is the contact; one without (the mayor
+  // signing the gazette's column) gives way to a person the text names with their details.
+  if (signature?.contacts.some((c) => c.phone || c.email)) fromSignature();
   if (!f.contacts.length) {
     // "…, Kontakt: Jutta Brückner, 0176 55512345" within a line of prose.
-    const inline = /(?<=[,;.]\s)(?:Kontakt|Ansprechpartner\p{L}*|Ansprechperson|Auskunft)\s*(?:bei)?\s*:?\s+([^\n]{5,200})/u.exec(frame ? frame.body : text);
+    // Also a sentence of its own: "Fragen beantwortet Frau Sabine Roth im Rathaus, Telefon …", "Ansprechpartner ist unser …".
+    const inline =
+      /(?:(?<=[,;.]\s)|^)(?:Kontakt|Ansprechpartner\p{L}*(?:\s+(?:ist|für\s+das\s+Projekt))?|Ansprechperson|Auskunft|Fragen\s+beantwortet|Auskunft\s+gibt|Auskünfte\s+gibt)\s*(?:bei)?\s*:?\s+([^\n]{5,200})/mu.exec(frame ? frame.body : text);
     const found = inline ? parseContactBlock(inline[1] ?? '').filter((c) => c.phone || c.email) : [];
     if (found.length) {
       f.contacts = found;
       warnings.push(warning('contacts', 'guessed', 'Ansprechperson: aus dem Fließtext übernommen. Bitte prüfen.'));
     }
   }
+  fromSignature();
   let sponsor = f.sponsor;
   if (!sponsor && signature?.organisation) {
     sponsor = { ...signature.organisation, website: websiteIn(frame?.signature ?? '') };
@@ -533,7 +549,9 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   }
   const footer = findFooterOrganisation(text);
   if (!sponsor && footer) {
-    sponsor = { ...footer, website: null };
+    // "… · Bahnhofstraße 22 · 36341 Lauterbach (Hessen) · www.eg-vogelsberg.example": the footer's web address is the sponsor's.
+    const footerLine = text.trimEnd().split('\n').slice(-3).find((l) => l.includes(footer.name)) ?? '';
+    sponsor = { ...footer, website: websiteIn(footerLine) };
     warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${footer.name}“ wurde aus der Fußzeile übernommen. Bitte prüfen.`));
   }
   if (sponsor && !sponsor.street && !sponsor.postcode && footer && sameOrganisation(footer.name, sponsor.name)) sponsor = { ...sponsor, street: footer.street, postcode: footer.postcode, city: footer.city };
@@ -555,19 +573,6 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
       warnings.push(warning('period', 'guessed', `Projektlaufzeit: kein eigenes Feld; „${fromProse.text}“ wurde aus dem Text übernommen. Bitte prüfen.`));
     }
   }
-  let places = f.places;
-  if (!places) {
-    // No "Durchführungsort": fall back to regions named in the text, flagged for review.
-    // Also where the target groups are said to be ("richtet sich an Kommunen im Lahn-Dill-Kreis").
-    const targetText = fields.filter((fl) => fl.key === 'targetGroups').map((fl) => fl.value).join('\n\n');
-    places = placesFromProse(findPlaces(targetText ? `${prose}\n\n${targetText}` : prose), sponsor).slice(0, 50);
-    if (places.length)
-      warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
-  }
-  if (!places.length) {
-    places = placesFromSponsor(sponsor);
-    if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
-  }
   let funding = f.funding;
   if (!funding) {
     // From the description, else from a sentence anywhere in the document ("Die Erstellung des Leitfadens
@@ -578,6 +583,22 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
       if (anywhere.sources.length) fromProse = anywhere;
     }
     if (fromProse.text) funding = { sources: fromProse.sources, grantCents: fromProse.grantCents, ownCents: fromProse.ownCents, totalCents: fromProse.totalCents, text: fromProse.text };
+  }
+  let places = f.places;
+  if (!places) {
+    // No "Durchführungsort": fall back to regions named in the text, flagged for review.
+    // Also where the target groups are said to be ("richtet sich an Kommunen im Lahn-Dill-Kreis").
+    const targetText = fields.filter((fl) => fl.key === 'targetGroups').map((fl) => fl.value).join('\n\n');
+    // A district that only pays ("der Hochtaunuskreis beteiligt sich mit 5.000 Euro") is no place of the project.
+    const funders = new Set((funding?.sources ?? []).filter((s) => s.kind === 'kommune').map((s) => s.name));
+    const named = findPlaces(targetText ? `${prose}\n\n${targetText}` : prose).filter((p) => !funders.has(p.label) || countOf(prose, p.label) > countOf(funding?.text ?? '', p.label));
+    places = placesFromProse(named, sponsor).slice(0, 50);
+    if (places.length)
+      warnings.push(warning('places', 'guessed', 'Durchführungsort: kein eigenes Feld; die Orte wurden aus dem Text übernommen. Bitte prüfen.'));
+  }
+  if (!places.length) {
+    places = placesFromSponsor(sponsor);
+    if (places.length) warnings.push(warning('places', 'guessed', 'Durchführungsort: nicht angegeben; der Ort des Projektträgers wurde übernommen. Bitte prüfen.'));
   }
   const teaser = firstSentence(f.description);
   const { intro, components } = splitComponents(f.description);

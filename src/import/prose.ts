@@ -2,7 +2,10 @@ import { findEmail, findOrganisationWithAddress, parseContactBlock } from './ext
 import { findAmounts } from './extract/money.ts';
 import { findPeriod } from './extract/period.ts';
 import { findPhone } from './extract/phone.ts';
+import { findPartnersInProse } from './extract/partners.ts';
+import { findParticipation } from './extract/participation.ts';
 import { findPlaces } from './extract/places.ts';
+import { lookupLabel } from './fields.ts';
 import { plainLine, splitParagraphs } from './text.ts';
 
 /*
@@ -135,4 +138,64 @@ export function readSignature(signature: string): { contacts: ReturnType<typeof 
     }
   }
   return { contacts, organisation: findOrganisationWithAddress(signature) };
+}
+
+/*
+ * A text that reports on several topics (a mayor's column in the gazette, a parish newsletter, a
+ * board report to the general assembly) presents the project in one of its sections. The section
+ * is found by the facts a project's presentation gathers (place, date, amount, contact, partners,
+ * goal, an invitation to join) and read alone; the rest of the text is about other things.
+ */
+
+// "**Jugendtaxi Weilrod**", "## Mitgliederentwicklung", "Unsere Gottesdienste": a line standing
+// alone as the heading of a section (a short one without sentence or label punctuation).
+function sectionHeading(paragraph: string): string | null {
+  if (paragraph.includes('\n')) return null;
+  const line = paragraph.trim();
+  const marked = /^#{1,6}\s+(.+)$/.exec(line)?.[1] ?? /^(?:\*\*|__)([^*_]{2,120})(?:\*\*|__)$/.exec(line)?.[1];
+  if (marked) return plainLine(marked);
+  const plain = plainLine(line);
+  if (/[.!?:;,·|]$|\s[·|]\s|^[-*•\d]/.test(plain) || plain.split(/\s+/).length > 6 || !/^\p{Lu}/u.test(plain)) return null;
+  return plain;
+}
+
+const topicSignals: ReadonlyArray<(text: string) => boolean> = [
+  (t) => findPlaces(t).length > 0,
+  (t) => findPeriod(t) !== null,
+  (t) => findAmounts(t).length > 0,
+  (t) => Boolean(findEmail(t) || findPhone(t)),
+  (t) => findPartnersInProse(t).length > 0,
+  (t) => /\b(?:Ziel|Zweck)\b/.test(t),
+  (t) => findParticipation(t).status !== 'unknown',
+];
+
+export interface TopicSection {
+  /** The section's heading as written ("**Jugendtaxi Weilrod**", "## Projekt des Jahres: …"). */
+  heading: string;
+  /** The heading and the paragraphs under it. */
+  text: string;
+}
+
+/**
+ * The one section of a text on several topics that presents a project, or null when the text is
+ * about one thing: at least two other headed sections that are no field of a project ("Termine",
+ * "Jahresabschluss 2024", not "Finanzierung" or "Kontakt"), and a section holding at least four
+ * kinds of a project's facts, two more than any other section.
+ */
+export function topicSection(body: string): TopicSection | null {
+  const paragraphs = splitParagraphs(body);
+  const sections: Array<{ heading: string; raw: string; paragraphs: string[] }> = [];
+  for (const paragraph of paragraphs) {
+    const heading = sectionHeading(paragraph);
+    if (heading !== null) sections.push({ heading, raw: paragraph.trim(), paragraphs: [] });
+    else sections.at(-1)?.paragraphs.push(paragraph);
+  }
+  const withText = sections.filter((s) => s.paragraphs.length > 0);
+  // A heading that names a field of a project ("Finanzierung", "Kontakt") makes the text one project's.
+  if (withText.length < 3 || withText.some((s) => (lookupLabel(s.heading)?.key ?? 'other') !== 'other')) return null;
+  const scored = withText.map((s) => ({ section: s, signals: topicSignals.filter((signal) => signal(s.paragraphs.join('\n\n'))).length }));
+  const best = scored.reduce((a, b) => (b.signals > a.signals ? b : a));
+  const runnerUp = Math.max(...scored.filter((s) => s !== best).map((s) => s.signals));
+  if (best.signals < 4 || best.signals - runnerUp < 2) return null;
+  return { heading: best.section.raw, text: [best.section.raw, ...best.section.paragraphs].join('\n\n') };
 }

@@ -37,12 +37,15 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
   }
   // "i. A. Kerstin Vogel", "gez. Jan Roth": how a letter is signed, no part of the name.
   s = s.replace(/^(?:i\.\s?A\.|i\.\s?V\.|gez\.)\s+/, '').replace(salutation, '').trim();
-  // An office before the name: "Bürgermeister Timo Heuser", "Landrätin Anna Muster".
-  const office = /^((?:Ober)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Erste[r]? (?:Kreis|Stadt)rät(?:in)?|Stadtr(?:at|ätin)|Kreisbeigeordnete[r]?|Ortsvorsteher(?:in)?|Geschäftsführer(?:in)?|Vorsitzende[r]?|Vorstand)\s+(?=\p{Lu})/u.exec(s);
+  // An office before the name: "Bürgermeister Timo Heuser", "Landrätin Anna Muster", "unser Umweltbeauftragter Matthias Quandt".
+  const office =
+    /^(?:(?:unser|unsere|Ihr|Ihre)\s+)?((?:Ober)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Erste[r]? (?:Kreis|Stadt)rät(?:in)?|Stadtr(?:at|ätin)|Kreisbeigeordnete[r]?|Ortsvorsteher(?:in)?|Geschäftsführer(?:in)?|Vorsitzende[r]?|Vorstand|\p{Lu}\p{Ll}+(?:beauftragte[r]?|leiter(?:in)?|koordinator(?:in)?|referent(?:in)?|manager(?:in)?))\s+(?=\p{Lu})/u.exec(s);
   if (office) {
     s = s.slice(office[0].length).replace(salutation, '').trim();
     role ??= office[1] ?? null;
   }
+  // "Sabine Roth im Rathaus": where the person sits is no part of the name.
+  s = s.replace(/\s+(?:im|in der|beim|bei der)\s+\p{Lu}[\p{L}-]*$/u, '');
   if (!/\p{L}/u.test(s) || s.length > 200) return null;
   return { name: s, role: role ? clip(role, 200) : null };
 }
@@ -56,7 +59,7 @@ const phoneIn = (line: string): string | null => (/\d{4,}|\d{3,}\s*[/ -]\s*\d{3,
 const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(|])(?:Tel(?:efon)?\.?|Fon|Mobil|Fax|E-?Mail|Mail)\b\s*[:.]?|(?:^|[\s,;(|])(?:\+|00|\(0|0)\d[\d ()/.\-–]{4,}\d)/i;
 
 // Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
-const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe|ausschuss)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
+const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe|ausschuss|gemeinde|kirche|schule|genossenschaft)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
 
 /** A person's name: two to six words, no digits, no label, markup or organisation. */
 export function looksLikePersonName(name: string): boolean {
@@ -257,6 +260,11 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
  * Straße 71 · 64293 Darmstadt". The organisation is its first part (a department after it is not part of
  * the name); null when the last lines hold no such line.
  */
+// "Kreis Groß-Gerau – Der Kreisausschuss": the body that acts for the organisation is no part of its name.
+const actingOrgan = /\s+[–-]\s+(?:Der|Die)\s+(?:Kreisausschuss|Magistrat|Gemeindevorstand|(?:Ober)?[Bb]ürgermeister(?:in)?|Landrat|Landrätin)$/u;
+
+const footerLabels = /^(?:(?:Impressum|Herausgeber(?:in)?|Herausgegeben\s+von|Verantwortlich|V\.\s?i\.\s?S\.\s?d\.\s?P\.)\s*:?\s*)+/iu;
+
 export function findFooterOrganisation(text: string): Omit<Organisation, 'website'> | null {
   const footer = text
     .trimEnd()
@@ -265,7 +273,14 @@ export function findFooterOrganisation(text: string): Omit<Organisation, 'websit
     .reverse()
     .find((l) => /\s[·|]\s/.test(l) && /(?:^|\s)\d{5}\s+\p{Lu}/u.test(l));
   if (!footer) return null;
-  const [name = '', ...rest] = footer.replace(/\*\*|__/g, '').trim().split(/\s+[·|]\s+/);
+  // "Impressum: Herausgeber: Evangelische Kirchengemeinde Büdingen, Schlossgasse 4, 63654 Büdingen · Redaktion: …":
+  // the publisher's label goes, and an address after commas is read as one.
+  const [first = '', ...others] = footer.replace(/\*\*|__/g, '').trim().replace(footerLabels, '').split(/\s+[·|]\s+/);
+  if (/,.*\d{5}\s+\p{Lu}/u.test(first)) {
+    const inline = findOrganisationWithAddress(first);
+    return inline && !looksLikePersonName(inline.name) ? inline : null;
+  }
+  const [name = '', ...rest] = [first.replace(actingOrgan, ''), ...others];
   // "Wissenschaftsstadt Darmstadt" has the shape of a person's name; a word for a town or body says otherwise.
   const person = looksLikePersonName(name) && !/(?:stadt|gemeinde|kreis|verband|verein|werk|schule)(?:\s|$)/iu.test(name);
   if (!name || /\d|@/.test(name) || person || detailLine.test(name)) return null;
@@ -292,7 +307,7 @@ export function findOrganisationWithAddress(text: string): Omit<Organisation, 'w
     const at = parts.findIndex((p, k) => k > 0 && (streetLike.test(p) || postcodeCity.test(p)));
     if (at > 0) {
       // Everything on one line: the name is what stands before the street.
-      const name = parts.slice(0, at).join(', ');
+      const name = parts.slice(0, at).join(', ').replace(footerLabels, '').replace(actingOrgan, '');
       if (!looksLikePersonName(parsePersonLine(name)?.name ?? name) && !detailLine.test(name) && !/\d/.test(name)) {
         const address = parseAddress(parts.slice(at).filter((p) => !detailLine.test(p) && !findEmail(p)).join('\n'));
         return { name: splitAbbreviation(name).name, ...address };

@@ -735,3 +735,44 @@ describe('rules prompted by set I', () => {
   });
 });
 
+
+describe('rules of round nine (documents on several topics)', () => {
+  it('a district named by its own name pays ("der Hochtaunuskreis beteiligt sich"), the council\'s money is own funds', () => {
+    const f = extractFunding('Für das Pilotjahr hat die Gemeindevertretung 15.000 Euro bereitgestellt; der Hochtaunuskreis beteiligt sich mit 5.000 Euro.');
+    expect(f.sources).toEqual([
+      { name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 1_500_000 },
+      { name: 'Hochtaunuskreis', kind: 'kommune', amountCents: 500_000 },
+    ]);
+    expect(f.ownCents).toBe(1_500_000);
+    expect(findFunders('mit einem Zuschuss des Lahn-Dill-Kreises')).toEqual([{ name: 'Lahn-Dill-Kreis', kind: 'kommune', amountCents: null }]);
+  });
+
+  it('a district inside "teilen sich … und die Gemeinden" is one of the municipalities that share the rest', () => {
+    expect(findFunders('Die übrigen Kosten teilten sich der Vogelsbergkreis und die drei Gemeinden.')).toEqual([{ name: 'Kommunale Mittel', kind: 'kommune', amountCents: null }]);
+  });
+
+  it('the price a user pays ("für einen Eigenanteil von 5 Euro") is no money of the project', () => {
+    const f = extractFunding('Junge Leute fahren für einen Eigenanteil von 5 Euro mit dem Taxi nach Hause. Dafür hat die Gemeinde 15.000 Euro bereitgestellt.');
+    expect(f.ownCents).toBe(1_500_000);
+    expect(f.sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 1_500_000 }]);
+  });
+
+  it('a person named with an office before and a room after ("unser Umweltbeauftragter …", "… im Rathaus")', () => {
+    expect(parseContactBlock('unser Umweltbeauftragter Matthias Quandt, Telefon 06042 958831, umwelt@ekg.example')[0]).toMatchObject({ name: 'Matthias Quandt', role: 'Umweltbeauftragter' });
+    expect(parseContactBlock('Frau Sabine Roth im Rathaus, Telefon 06083 9109-22')[0]).toMatchObject({ name: 'Sabine Roth', phone: '+49 6083 910922' });
+  });
+
+  it('a footer with the publisher\'s label and the address after commas', () => {
+    const text = 'Text\n\nImpressum: Herausgeber: Evangelische Kirchengemeinde Büdingen, Schlossgasse 4, 63654 Büdingen, www.ekg.example · Redaktion: Team · Auflage: 3.200 Stück';
+    expect(findFooterOrganisation(text)).toEqual({ name: 'Evangelische Kirchengemeinde Büdingen', street: 'Schlossgasse 4', postcode: '63654', city: 'Büdingen' });
+    expect(findFooterOrganisation('Text\n\nHerausgeber: Kreis Groß-Gerau – Der Kreisausschuss | Wilhelm-Seipp-Straße 4 | 64521 Groß-Gerau')?.name).toBe('Kreis Groß-Gerau');
+  });
+
+  it('"Wer … mitmachen möchte, ist herzlich willkommen!" invites to join', () => {
+    expect(findParticipation('Wer im Umweltteam mitmachen möchte, ist herzlich willkommen!').status).toBe('open');
+  });
+
+  it('partners named by the words of public bodies ("Jugendpflege", "Taxizentrale")', () => {
+    expect(findPartnersInProse('Das Jugendtaxi entstand in Zusammenarbeit mit der Jugendpflege Usinger Land und der Taxizentrale Hochtaunus.').map((p) => p.name)).toEqual(['Jugendpflege Usinger Land', 'Taxizentrale Hochtaunus']);
+  });
+});

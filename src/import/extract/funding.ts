@@ -1,4 +1,5 @@
 import type { FundingSource } from '../../domain/contribution.ts';
+import { regions } from '../../domain/taxonomy.ts';
 import { clip, splitSentences } from '../text.ts';
 import { findAmounts as findAllAmounts, type Amount } from './money.ts';
 
@@ -28,11 +29,17 @@ const CAPWORDS = String.raw`${NAMEWORD}(?:(?:,\s*|\s+und\s+|\s+)${NAMEWORD})*`;
 
 // "den Rest hat die Gemeinde getragen", "hat die Stadt mit 4.000 € bezahlt", "Die Setzlinge bezahlt die Stadt":
 // the project's own municipality or organisation, named without a name of its own, pays.
-const OWN_PAYER = String.raw`(?:die\s+(?:Gemeinde|Stadt|Kommune)|der\s+(?:Kreis|Landkreis|Träger|Verein|Verband))`;
+// Also its council, which grants the money ("hat die Gemeindevertretung 15.000 Euro bereitgestellt").
+const OWN_PAYER = String.raw`(?:die\s+(?:Gemeinde|Stadt|Kommune|Gemeindevertretung|Stadtverordnetenversammlung)|der\s+(?:Kreis|Landkreis|Träger|Verein|Verband|Kreistag|Gemeinderat|Stadtrat))`;
 const OWN_SHARE =
-  String.raw`(?<![\p{L}\p{N}])(?:(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:${OWN_PAYER}|wir)(?:\s+selbst)?(?:\s+[\p{L}\d.,€-]+){0,8}?\s+(?:getragen|übernommen|aufgebracht|bezahlt|finanziert)\b` +
+  String.raw`(?<![\p{L}\p{N}])(?:(?:hat|haben|trägt|tragen|übernimmt|übernehmen|übernahm|trug)\s+(?:${OWN_PAYER}|wir)(?:\s+selbst)?(?:\s+[\p{L}\d.,€-]+){0,8}?\s+(?:getragen|übernommen|aufgebracht|bezahlt|finanziert|bereitgestellt)\b` +
   String.raw`|(?:bezahlt|finanziert|zahlt|trägt|übernimmt)\s+${OWN_PAYER}(?![\p{L}-]|\s+\p{Lu}))`;
 const ownShare = new RegExp(OWN_SHARE, 'u');
+
+const districtNames = regions
+  .filter((r) => r.type === 'landkreis' && /kreis$/i.test(r.name))
+  .map((r) => r.name)
+  .join('|');
 
 const funders: Funder[] = [
   { pattern: /GKV-Bündnis(?:ses)?\s+für\s+Gesundheit/u, kind: 'krankenkassen', name: () => 'GKV-Bündnis für Gesundheit' },
@@ -77,8 +84,15 @@ const funders: Funder[] = [
     name: (m) => `${(m[1] ?? '').replace(/es$/, '')} ${m[2]}`,
   },
   {
+    // "der Hochtaunuskreis beteiligt sich", "Zuschuss des Lahn-Dill-Kreises": a district named by its own
+    // name (from the gazetteer), not as "Landkreis X".
+    pattern: new RegExp(String.raw`\b(?:der|des|dem|vom)\s+(${districtNames})(?:es)?(?![\p{L}-])`, 'u'),
+    kind: 'kommune',
+    name: (m) => m[1] ?? '',
+  },
+  {
     // "die übrigen Kosten teilen sich die Kommunen": the municipalities together pay the rest.
-    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|tragen|übernehmen)\s+sich\s+(?:[^.;!?]{0,60}?\s)?die\s+(?:beteiligten\s+|\p{Ll}+\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b/u,
+    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|teilten|tragen|trugen|übernehmen|übernahmen)\s+sich\s+(?:[^.;!?]{0,60}?\s)?die\s+(?:beteiligten\s+|\p{Ll}+\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b/u,
     kind: 'kommune',
     name: () => 'Kommunale Mittel',
     generic: true,
@@ -103,12 +117,14 @@ const genericProgramme = /^(?:(?:Förder|Landes|Bundes|Sonder|Investitions|Aktio
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
-  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b/;
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b|\bbereitgestellt\b/;
 // "0,35 € je Liter", "höchstens 5.000 € je Grundstück": a price or a cap per unit is no amount of the
 // project's funding ("25.000 € pro Jahr" is: a yearly amount).
 const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b|Saison\b|Quartal\b)\p{L}/u;
+// "fahren für einen Eigenanteil von 5 Euro mit dem Taxi": the price a user pays, no money of the project.
+const userPrice = /\bfür\s+(?:einen|eine|ein)\s+(?:Eigenanteil|Preis|Beitrag|Unkostenbeitrag|Gebühr)\s+von\s+(?:nur\s+|je\s+)?$/iu;
 function findAmounts(text: string): Amount[] {
-  const amounts = findAllAmounts(text).filter((a) => !perUnit.test(text.slice(a.index + a.text.length)));
+  const amounts = findAllAmounts(text).filter((a) => !perUnit.test(text.slice(a.index + a.text.length)) && !userPrice.test(text.slice(Math.max(0, a.index - 60), a.index)));
   // "Bau | 96.000 € | 144.000 € | 72.000 € | 312.000 €": a table row whose last cell sums up the years
   // before it states one amount, the sum.
   const last = amounts.at(-1);
@@ -145,7 +161,7 @@ export function findFunders(clause: string): FundingSourceDraft[] {
 }
 
 function funderHits(clause: string): Array<{ index: number; source: FundingSourceDraft }> {
-  const hits: Array<{ index: number; end: number; source: FundingSourceDraft; generic: boolean }> = [];
+  let hits: Array<{ index: number; end: number; source: FundingSourceDraft; generic: boolean }> = [];
   for (const f of funders) {
     const m = f.pattern.exec(clause);
     if (!m) continue;
@@ -166,6 +182,10 @@ function funderHits(clause: string): Array<{ index: number; source: FundingSourc
     if (/^(?:Gemeinde|Stadt|Kommune|Kreis|Landkreis|Verein|Verband|Träger)$/u.test(name)) continue;
     hits.push({ index: from, end: from + name.length, source: { name: clip(name, 300), kind: /stiftung/i.test(name) ? 'stiftung' : 'sonstige', amountCents: null }, generic: false });
   }
+  // "teilen sich der Vogelsbergkreis und die drei Gemeinden": a body named inside the words of a generic
+  // funder is one of the payers it sums up, not a funder of its own.
+  const summed = hits.filter((h) => !h.generic && hits.some((o) => o.generic && o.source.kind === h.source.kind && o.index <= h.index && h.end <= o.end));
+  hits = hits.filter((h) => !summed.includes(h));
   // "Stadt Hanau (Eigenmittel)": the municipality's own funds are the own funds, not a funder of their own.
   const ownFunds = hits.filter((h) => h.source.kind === 'eigenmittel');
   const kept = hits.filter(

@@ -24,6 +24,8 @@ const openPatterns = [
   /\boffen\s+für\s+(?:weitere|neue|interessierte)\b/iu,
   // "Anträge für 2026 können vom 1. Februar bis zum 30. September eingereicht werden." (a date stays inside)
   /\b(?:Anträge|Bewerbungen|Anmeldungen)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:können|kann)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:eingereicht|gestellt|abgegeben)\s+werden/iu,
+  // "Wer im Umweltteam mitmachen möchte, ist herzlich willkommen!"
+  new RegExp(String.raw`\bWer\b[^.!?]*\b${joinVerb}[^.!?]*\b(?:ist|sind)\b[^.!?]*\bwillkommen\b`, 'iu'),
   // "Neue Fahrerinnen und Fahrer sind jederzeit willkommen."
   /\b(?:weitere|neue|interessierte)\b[^.!?]*\b(?:sind|ist)\b[^.!?]*\bwillkommen\b/iu,
   // "Die Teilnahme steht allen Kommunen offen."

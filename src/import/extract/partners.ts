@@ -63,7 +63,7 @@ function namesToClauseEnd(text: string): string | null {
   return organisationName.test(clause) ? clause : null;
 }
 const organisationName =
-  /\p{L}(?:Agentur|Verband|Verein|Stiftung|Zentrum|Netzwerk)\b|(?:e\.\s?V\.|g?GmbH|\beG\b|\bAG\b|\b\p{Lu}{2,}\b|(?:^|[\s-])(?:Stadt|Gemeinde|Landkreis|Kreis|Universität|Hochschule|Verein|Verband|Stiftung|Amt|Zentrum|Agentur|Kammer|Netzwerk|Initiative|Genossenschaft|Kirchengemeinde|Schule)\b|\p{Ll}(?:amt|verein|verband|stiftung|zentrum|agentur|kammer|werk|werke|netzwerk|initiative|genossenschaft|schule|universität|hochschule|büro|dienst|gemeinde|gemeinden|kommunen|betrieb|betriebe|rat)\b)/u;
+  /\p{L}(?:Agentur|Verband|Verein|Stiftung|Zentrum|Netzwerk)\b|(?:e\.\s?V\.|g?GmbH|\beG\b|\bAG\b|\b\p{Lu}{2,}\b|(?:^|[\s-])(?:Stadt|Gemeinde|Landkreis|Kreis|Universität|Hochschule|Verein|Verband|Stiftung|Amt|Zentrum|Agentur|Kammer|Netzwerk|Initiative|Genossenschaft|Kirchengemeinde|Schule)\b|\p{Ll}(?:amt|verein|verband|stiftung|zentrum|agentur|kammer|werk|werke|netzwerk|initiative|genossenschaft|schule|universität|hochschule|büro|dienst|gemeinde|gemeinden|kommunen|betrieb|betriebe|rat|pflege|zentrale|hilfe)\b)/u;
 
 export function findPartnersInProse(text: string): PartnerDraft[] {
   for (const sentence of splitSentences(text)) {
