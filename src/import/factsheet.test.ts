@@ -182,3 +182,10 @@ describe('a text on several topics (round nine)', () => {
     expect(r.content.title).toBe('Jugendtaxi Weilrod');
   });
 });
+
+describe('the form speaking to whoever fills it in (set J)', () => {
+  it('"Bitte beantworten Sie …" above the fields is no part of the description', () => {
+    const r = parse('Steckbrief\n\nBitte beantworten Sie jede Frage direkt hinter dem Fragezeichen.\n\nTitel: Gießpaten\nKurzbeschreibung: Bürgerinnen und Bürger gießen junge Bäume.');
+    expect(r.content.description).toBe('Bürgerinnen und Bürger gießen junge Bäume.');
+  });
+});

@@ -366,6 +366,8 @@ const frontMatterLine = [
   dateline,
   /^[^|]{1,60}(?:\s\|\s[^|]{1,30}){3,}$/u,
   /^(?:Vorlage|Drucksache|Beschlussvorlage|Magistratsvorlage|Sitzungsvorlage)\b[^.!?]{0,60}$/iu,
+  // "Bitte beantworten Sie jede Frage direkt hinter dem Fragezeichen.": the form speaks to whoever fills it in.
+  /^Bitte\s+(?:beantworten|füllen|tragen|senden|schicken|kreuzen|geben)\s+Sie\b[^!?]{0,200}[.!]?$/u,
 ];
 const isFrontMatter = (paragraph: string): boolean => {
   const lines = paragraph.split('\n').map((l) => plainLine(l)).filter(Boolean);
@@ -492,7 +494,7 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   // of a short sheet in prose) belong to the description, before the text under its own label; a
   // letter's own sentences ("gerne reichen wir … ein") and a lone invitation to join do not.
   const candidates = (f.title || frame ? splitParagraphs(preamble) : fromPreamble.rest).filter(isProseParagraph);
-  const introProse = candidates.filter((p) => !onlyParticipation(p) && !(frame && isFramingParagraph(p)));
+  const introProse = candidates.filter((p) => !onlyParticipation(p) && !isFrontMatter(p) && !(frame && isFramingParagraph(p)));
   if (introProse.length) f.description = toLongText([...introProse, f.description ?? ''].join('\n\n'));
   // "Ziel des Projekts ist es, …" within the running text states the purpose, when no field does.
   if (!f.purpose && f.description && goalWords.test(f.description)) {

@@ -307,3 +307,20 @@ describe('rules prompted by set G', () => {
   });
 });
 
+
+describe('labels cut short (set J)', () => {
+  it.each([
+    ['Ansprechp.', 'contact'],
+    ['Kurzbeschr.', 'description'],
+    ['Zielgr.', 'targetGroups'],
+    ['Fin.', 'funding'],
+    ['Lfz.', 'period'],
+    ['Stellv.', 'contact'],
+  ])('%s is %s', (label, key) => expect(lookupLabel(label, { colon: true })?.key).toBe(key));
+
+  it('a short word with a dot that could stand for labels of several fields, or for none, is no label', () => {
+    expect(lookupLabel('Nr.', { colon: true })).toBeUndefined();
+    expect(lookupLabel('Bsp.', { colon: true })).toBeUndefined();
+    expect(lookupLabel('Ggf.', { colon: true })).toBeUndefined();
+  });
+});

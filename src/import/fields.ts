@@ -56,7 +56,7 @@ interface LabelDef {
  * "Ziele des Projekts" and "Träger der Maßnahme" need no entry of their own.
  */
 /** Sections that say how to sign up ("Anmeldung", "Wie melde ich mich an?"): they offer participation (factsheet.ts). */
-export const signUpLabels: readonly string[] = ['anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
+export const signUpLabels: readonly string[] = ['wie kann man mitmachen', 'anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
 
 const labelDefs: LabelDef[] = [
   { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
@@ -89,7 +89,7 @@ const labelDefs: LabelDef[] = [
   { key: 'name', strong: false, names: ['name', 'name des trägers', 'organisation', 'institution', 'name der organisation', 'name der einrichtung', 'name der institution', 'name der kommune', 'einrichtung / organisation'] },
   { key: 'address', strong: false, names: ['anschrift', 'anschrift der verwaltung', 'anschrift der kommune', 'adresse', 'postanschrift', 'postadresse', 'straße', 'sitz', 'plz', 'postleitzahl', 'plz und ort', 'plz/ort', 'hausnummer'] },
   { key: 'contact', strong: true, names: ['ansprechpartner', 'ansprechpartnerin', 'ansprechperson', 'ansprechpersonen', 'kontaktperson', 'kontaktpersonen', 'projektleitung', 'projektleiter', 'projektleiterin', 'projektkoordination', 'projektkoordinator', 'projektkoordinatorin', 'kontaktdaten', 'projektverantwortliche', 'projektverantwortlicher', 'projektverantwortung', 'ansprechpartner für rückfragen', 'kontakt für rückfragen'] },
-  { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen', 'zuständig', 'zuständigkeit', 'auskunft', 'auskünfte', 'rückmeldung von', 'ausgefüllt von', 'eingereicht von', 'absender'] },
+  { key: 'contact', strong: false, names: ['kontakt', 'verantwortlich', 'rückfragen', 'zuständig', 'zuständigkeit', 'auskunft', 'auskünfte', 'rückmeldung von', 'ausgefüllt von', 'eingereicht von', 'absender', 'stellvertretung', 'stellv.', 'vertretung'] },
   { key: 'name', strong: false, names: ['vor- und nachname', 'vorname und nachname', 'vorname, nachname', 'name, vorname'] },
   { key: 'role', strong: false, names: ['funktion', 'position', 'rolle', 'dienststellung'] },
   { key: 'phone', strong: false, names: ['telefon', 'tel', 'tel.', 'fon', 'telefonnummer', 'tel.-nr.', 'telefon-nr.', 'tel.-nr', 'telefon/mobil', 'mobil', 'rufnummer'] },
@@ -116,9 +116,13 @@ const labelDefs: LabelDef[] = [
   { key: 'participation', strong: false, names: [...signUpLabels, 'machen sie mit', 'teilnahme', 'teilnahmemöglichkeit', 'teilnahmemöglichkeiten', 'beteiligung anderer kommunen'] },
   // Sections headed by a question, as in public-facing sheets ("Worum geht es?", "Wer?", "Wann?").
   { key: 'title', strong: false, names: ['was'] },
+  // A sheet that asks its fields as questions ("Wie heißt das Projekt? Gießpaten …").
+  { key: 'title', strong: false, names: ['wie heißt das projekt', 'wie heißt das angebot', 'wie heißt ihr projekt', 'wie heißt es'] },
+  { key: 'place', strong: false, names: ['wo läuft es', 'wo läuft das projekt', 'wo findet es statt', 'wo findet das projekt statt', 'wo'] },
+  { key: 'contact', strong: false, names: ['wer gibt auskunft', 'an wen kann ich mich wenden', 'an wen wende ich mich', 'wen kann ich fragen', 'wer ist ansprechpartner'] },
   { key: 'description', strong: false, names: ['worum geht es', 'was machen wir', 'was tun wir', 'was ist', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
   { key: 'purpose', strong: false, names: ['warum', 'warum machen wir das', 'warum tun wir das', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
-  { key: 'sponsor', strong: false, names: ['wer', 'wer steckt dahinter', 'wer ist verantwortlich', 'wer ist träger', 'einreichende stelle', 'einreichende organisation', 'einreichende kommune', 'federführende stelle', 'federführende organisation', 'verantwortliche einrichtung'] },
+  { key: 'sponsor', strong: false, names: ['wer', 'wer steckt dahinter', 'wer steht dahinter', 'wer ist verantwortlich', 'wer ist träger', 'einreichende stelle', 'einreichende organisation', 'einreichende kommune', 'federführende stelle', 'federführende organisation', 'verantwortliche einrichtung'] },
   { key: 'period', strong: false, names: ['seit wann', 'wie lange', 'bis wann'] },
   { key: 'funding', strong: false, names: ['was kostet', 'was kostet es', 'was hat es gekostet', 'was kostet das', 'wie wird es finanziert', 'wer finanziert', 'wer bezahlt'] },
   { key: 'targetGroups', strong: false, names: ['für wen', 'wer kann', 'wer kann mitmachen', 'an wen richtet sich das angebot', 'an wen richtet sich das projekt'] },
@@ -252,6 +256,34 @@ export function lookupLabel(label: string, options: { colon?: boolean } = {}): L
   return def;
 }
 
+// Names of labels that are one word, for abbreviations.
+const oneWordNames = [...labelIndex.keys()].filter((name) => /^\p{L}+$/u.test(name));
+
+/**
+ * "Ansprechp.", "Kurzbeschr.", "Zielgr.", "Fin.", "Lfz.": a one-word label cut short with a dot
+ * stands for the label names it begins (or, failing that, whose letters it keeps in order from the
+ * first), when all of them are the same field.
+ */
+function byAbbreviation(label: string): LabelDef | undefined {
+  const m = /^(\p{L}{3,12})\.$/u.exec(label.trim());
+  if (!m) return undefined;
+  const short = (m[1] ?? '').toLowerCase();
+  const keeps = (name: string) => {
+    let at = 0;
+    for (const letter of name) if (letter === short[at]) at++;
+    return at === short.length;
+  };
+  for (const matches of [(name: string) => name.startsWith(short), (name: string) => name[0] === short[0] && keeps(name)]) {
+    const names = oneWordNames.filter((name) => name.length > short.length && matches(name)).sort((a, b) => a.length - b.length);
+    if (!names.length) continue;
+    // "Lfz." for "Laufzeit", not its compounds "Laufzeitbeginn", "Laufzeitende".
+    const base = names[0] ?? '';
+    const defs = names.every((name) => name.startsWith(base)) ? [labelIndex.get(base)] : [...new Set(names.map((name) => labelIndex.get(name)))];
+    return new Set(defs.map((d) => d?.key)).size === 1 && defs[0] ? { ...defs[0], strong: false } : undefined;
+  }
+  return undefined;
+}
+
 function lookupUncached(label: string, options: { colon?: boolean }): LabelDef | undefined {
   const direct = lookupOne(label);
   if (direct) return direct;
@@ -280,6 +312,8 @@ function lookupUncached(label: string, options: { colon?: boolean }): LabelDef |
       if (def) return { ...def, strong: false };
     }
   }
+  const abbreviated = byAbbreviation(label);
+  if (abbreviated) return abbreviated;
   // Combined labels ("Anbieter/Projektleitung", "Träger und Ansprechpartner"): the first known part decides.
   const parts = label.split(/\s*\/\s*|\s+(?:und|bzw\.|oder)\s+|\s*&\s*/);
   if (parts.length < 2 || parts.length > 3) return undefined;

@@ -150,3 +150,32 @@ describe('a filled-in template (set I)', () => {
   });
 });
 
+
+describe('layouts of set J', () => {
+  it('a sheet that asks its fields and is answered after the question mark', () => {
+    const text = 'Wie heißt das Projekt? Gießpaten für Stadtbäume\n\nWer steht dahinter? Stadt Friedberg (Hessen)\n\nSeit wann? Seit Sommer 2019\n\nWer gibt Auskunft? Lea Hartmann, 06031/88-213';
+    expect(fieldsOf(text)).toEqual([
+      ['title', 'Gießpaten für Stadtbäume'],
+      ['sponsor', 'Stadt Friedberg (Hessen)'],
+      ['period', 'Seit Sommer 2019'],
+      ['contact', 'Lea Hartmann, 06031/88-213'],
+    ]);
+    expect(normaliseLayout(text).split('\n')).toHaveLength(text.split('\n').length);
+    // One question answered in running text is no such sheet.
+    const prose = 'Warum machen wir das? Weil es hilft.\n\nDas Projekt läuft seit 2019.';
+    expect(normaliseLayout(prose)).toBe(prose);
+  });
+
+  it('a header table with two label/value pairs per row becomes one "Label: value" line per pair', () => {
+    const text = '| Kommune | Gemeinde Fuldabrück | Landkreis | Landkreis Kassel |\n|---|---|---|---|\n| Projekt | Generationenplatz | Start | Mai 2021 |';
+    expect(fieldsOf(text)).toEqual([
+      ['sponsor', 'Gemeinde Fuldabrück'],
+      ['place', 'Landkreis Kassel'],
+      ['title', 'Generationenplatz'],
+      ['periodStart', 'Mai 2021'],
+    ]);
+    // A table of four columns whose cells are no labels stays a table.
+    const table = '| Jahr | 2024 | 2025 | 2026 |\n|---|---|---|---|\n| Land | 10 | 20 | 30 |';
+    expect(normaliseLayout(table)).toBe(table);
+  });
+});

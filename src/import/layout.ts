@@ -1,4 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { lookupLabel } from './fields.ts';
 
 /*
  * Layouts that say "label and value" or "question and answer" in another notation than the
@@ -23,7 +24,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
+const anyMarker = /^(?:\p{Lu}[^?\n]{2,60}\?[ \t]+\S|\|[^|\n]*\|[^|\n]*\|[^|\n]*\|[^|\n]*\||>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
 // A CSV header: three semicolons in one line.
 const csvLine = /;[^;\n]*;[^;\n]*;/;
 
@@ -35,6 +36,8 @@ export function normaliseLayout(text: string): string {
   lines = keyValueExport(lines);
   lines = lines.map(tickedOnly);
   lines = columnsOfLabels(lines);
+  lines = pairedColumns(lines);
+  lines = askedFields(lines);
   lines = csvRecord(lines);
   lines = faqPairs(lines);
   lines = formPrintout(lines);
@@ -119,6 +122,45 @@ function faqPairs(lines: string[]): string[] {
     if (question && faqAnswer.test(lines[i + 1] ?? '')) return question[1] ?? line;
     return faqQuestion.test(lines[i - 1] ?? '') ? line.replace(faqAnswer, '') : line;
   });
+}
+
+// "| Kommune | Gemeinde Fuldabrück | Landkreis | Landkreis Kassel |": a header table with two
+// label/value pairs per row, rewritten as one "Label: value" line per pair (the separator row goes).
+const tableRow = /^[ \t]*\|(.*)\|[ \t]*$/;
+const separatorRow = /^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$/;
+function pairsOfRow(line: string): string[] | null {
+  const cells = tableRow.exec(line)?.[1]?.split('|').map((c) => c.trim());
+  if (!cells || cells.length < 4 || cells.length % 2 !== 0) return null;
+  const pairs: string[] = [];
+  for (let i = 0; i < cells.length; i += 2) {
+    const label = (cells[i] ?? '').replace(/\*\*|:$/g, '');
+    if (!lookupLabel(label)) return null;
+    if (cells[i + 1]) pairs.push(`${label}: ${cells[i + 1]}`);
+  }
+  return pairs;
+}
+function pairedColumns(lines: string[]): string[] {
+  const rows = lines.map(pairsOfRow);
+  if (rows.filter(Boolean).length < 2) return lines;
+  return lines.flatMap((line, i) => {
+    const pairs = rows[i];
+    if (pairs) return pairs;
+    // The separator row under a header of such pairs.
+    if (separatorRow.test(line) && (rows[i - 1] || rows[i + 1])) return [];
+    return [line];
+  });
+}
+
+// "Wie heißt das Projekt? Gießpaten für Stadtbäume": a sheet that asks its fields and is answered
+// right after the question mark; several such lines are read as "Label: value".
+const askedField = /^[ \t]*(\p{Lu}[^?\n:]{2,60})\?[ \t]+(\S.*)$/u;
+function askedFields(lines: string[]): string[] {
+  const asked = lines.map((line) => {
+    const m = askedField.exec(line);
+    return m && lookupLabel(`${m[1]}?`) ? `${m[1]}?: ${m[2]}` : null;
+  });
+  if (asked.filter(Boolean).length < MIN_COLUMN_LINES) return lines;
+  return lines.map((line, i) => asked[i] ?? line);
 }
 
 // "Projektname ........ Hitzetelefon", "Kurzbeschreibung ........" (the value on the lines below).

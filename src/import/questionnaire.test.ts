@@ -247,3 +247,36 @@ describe('questionnaires in the layouts of set G', () => {
   });
 });
 
+
+describe('a questionnaire in two tables (set J)', () => {
+  it('a header table of label/value pairs and answers led by topic words in a table', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const { normaliseLayout } = await import('./layout.ts');
+    const text = normaliseLayout(
+      [
+        '| Kommune | Gemeinde Fuldabrück | Landkreis | Landkreis Kassel |',
+        '|---|---|---|---|',
+        '| Projekt | Generationenplatz Dörnhagen | Start | Mai 2021 |',
+        '',
+        '| Thema | Ihre Antwort |',
+        '|---|---|',
+        '| Entscheidung / Idee | Den Anstoß gab der Seniorenbeirat. |',
+        '| Unterstützung | Geholfen hat der Ortsbeirat. |',
+        '| Herausforderungen, Neues, Tipps | Neu war die gemeinsame Planung. |',
+        '| Voraussetzungen / Eignung | Man braucht eine ebene Fläche. |',
+      ].join('\n'),
+    );
+    expect(detectFormat(text)).toBe('questionnaire');
+    const r = parseQuestionnaire(text, 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Generationenplatz Dörnhagen');
+    expect(r.content.sponsor?.name).toBe('Gemeinde Fuldabrück');
+    expect(r.content.answers).toEqual({ decision: 'Den Anstoß gab der Seniorenbeirat.', support: 'Geholfen hat der Ortsbeirat.', challenges: 'Neu war die gemeinsame Planung.', prerequisites: 'Man braucht eine ebene Fläche.' });
+  });
+
+  it('a field of the header in a two-column table is no answer, though its name holds a topic word ("Ansprechpartner")', async () => {
+    const { untableQuestions } = await import('./questionnaire.ts');
+    const row = '| Ansprechpartner | Martin Vogt, Vorstand, 06031 6842-11. |';
+    expect(untableQuestions(row)).toBe(row);
+  });
+});

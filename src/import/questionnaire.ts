@@ -8,7 +8,7 @@ import { findPartnersInProse } from './extract/partners.ts';
 import { findPeriod } from './extract/period.ts';
 import { dedupePlaces, findPlaces, splitDistrict } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
-import { matchLabelLine, parseFields, type FieldKey } from './fields.ts';
+import { lookupLabel, matchLabelLine, parseFields, type FieldKey } from './fields.ts';
 import { interpretFields, placesFromProse, placesFromSponsor, sameOrganisation } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
 import { frameOfProse, hasClosing, messageAround, readSignature } from './prose.ts';
@@ -36,6 +36,10 @@ const topics: Record<number, RegExp> = {
   3: /Herausforderung|schwierig|Schwierigkeit|Hürden?\b|Hindernis|Probleme?\b|Stolperstein|neu\s+für|Neues|Tipps?\b|Erfahrung|Empfehlung|empfehlen|gelernt/i,
   4: /Voraussetzung|geeignet|eignet|Eignung|[Üü]bertragbar|mitbringen|erfüllen|andere[n]?\s+Kommunen|Nachahm|\bbraucht\b|\bbenötigt\b/i,
 };
+
+// "Entscheidung", "Planung und Umsetzung", "Entscheidung / Idee", "Herausforderungen, Neues, Tipps": a question's topic words.
+const TOPIC_WORDS = String.raw`\p{Lu}[\p{L}-]{3,30}(?:(?:\s+(?:und|&)\s+|\s*[/,]\s*)\p{Lu}[\p{L}-]{3,30}){0,3}`;
+const topicWords = new RegExp(String.raw`^${TOPIC_WORDS}$`, 'u');
 
 export interface QuestionHeading {
   n: 1 | 2 | 3 | 4;
@@ -89,9 +93,13 @@ export function untableQuestions(text: string): string {
       const m = /^\s*\|([^|]+)\|([^|]*)\|\s*$/.exec(line);
       if (!m) return [line];
       const question = (m[1] ?? '').trim();
+      const answer = (m[2] ?? '').trim();
+      // "| Entscheidung / Idee | Den Anstoß gab …": a row led by the question's topic words, read as "Entscheidung / Idee – …".
+      // (Not a field of the header: "| Ansprechpartner | Martin Vogt, … |".)
+      if (topicWords.test(question) && /[.!?]$/.test(answer) && !lookupLabel(question) && Object.values(topics).some((t) => t.test(question))) return [`${question} – ${answer}`, ''];
       const c = parseHeadingLine(question);
       if (!c || (c.n === null && !question.includes('?'))) return [line];
-      return [question, '', (m[2] ?? '').trim(), ''];
+      return [question, '', answer, ''];
     })
     .join('\n');
 }
@@ -104,7 +112,7 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   // "1.", "Frage 1:", and Roman numbers "I." to "IV.".
   const number = /^(Frage\s*(?:Nr\.\s*)?)?\(?([1-4]|I{1,3}(?=[.)])|IV(?=[.)]))\s*(?:[.):]\s*|\s+|$)(?:[–-]\s+)?(.*)$/i;
   // "Entscheidung – Die Idee kam …": a short questionnaire whose answers are led by the question's topic word.
-  const led = /^(\p{Lu}[\p{L}-]{3,30}(?:\s+(?:und|&)\s+\p{Lu}[\p{L}-]{3,30})?)\s+[–—-]\s+(\S.*)$/u.exec(s);
+  const led = new RegExp(String.raw`^(${TOPIC_WORDS})\s+[–—-]\s+(\S.*)$`, 'u').exec(s);
   if (led) return { n: null, question: led[1] ?? '', after: (led[2] ?? '').trim(), led: true };
   // "[F1] Entstehung: Wie kam es …?": the question codes of an online form's export.
   const coded = /^\[F\s?([1-4])\]\s*(.*)$/.exec(s);
