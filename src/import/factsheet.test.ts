@@ -189,3 +189,10 @@ describe('the form speaking to whoever fills it in (set J)', () => {
     expect(r.content.description).toBe('Bürgerinnen und Bürger gießen junge Bäume.');
   });
 });
+
+describe('one label for phone and e-mail (set J)', () => {
+  it('"Telefon/E-Mail: … / …" gives the contact both', () => {
+    const r = parse('Titel: Hitzetelefon\nAnsprechpartnerin: Petra Sommerlad\nTelefon/E-Mail: 06106 693-1420 / p.sommerlad@rodgau.example');
+    expect(r.content.contacts).toMatchObject([{ name: 'Petra Sommerlad', phone: '+49 6106 6931420', email: 'p.sommerlad@rodgau.example' }]);
+  });
+});

@@ -203,6 +203,11 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
         const target = contacts[contacts.length - 1];
         if (target && target[f.key] === null) target[f.key] = found;
         else if (!target) orphans[f.key] ??= found;
+        // "Telefon/E-Mail: 06106 693-1420 / p.sommerlad@…": the other detail in the same value.
+        const other = f.key === 'phone' ? 'email' : 'phone';
+        const also = other === 'email' ? findEmail(value) : findPhone(value.replace(/\S+@\S+/g, ''));
+        if (also && target && target[other] === null) target[other] = also;
+        else if (also && !target) orphans[other] ??= also;
         break;
       }
       case 'website':

@@ -280,3 +280,19 @@ describe('a questionnaire in two tables (set J)', () => {
     expect(untableQuestions(row)).toBe(row);
   });
 });
+
+describe('answers on the question\'s line (set J)', () => {
+  it('the answer after the last question mark of a numbered question; "Zu 1.:" leads an answer without its colon', () => {
+    const text = [
+      '1. Wie ist die Entscheidung gefallen? Handelte es sich um eine Idee der Fachverwaltung? Die Idee stammt aus dem Seniorenbüro der Stadt.',
+      '',
+      '2. Wer oder was hat Ihnen geholfen? Ehrenamtliche aus der Nachbarschaftshilfe rufen täglich an.',
+    ].join('\n');
+    const headings = findQuestionHeadings(lines(text));
+    expect(headings.map((h) => [h.n, h.after])).toEqual([
+      [1, 'Die Idee stammt aus dem Seniorenbüro der Stadt.'],
+      [2, 'Ehrenamtliche aus der Nachbarschaftshilfe rufen täglich an.'],
+    ]);
+    expect(findQuestionHeadings(lines('Zu 1.: In den Ortsteilen standen Läden leer.'))[0]?.after).toBe('In den Ortsteilen standen Läden leer.');
+  });
+});

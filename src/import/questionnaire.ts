@@ -118,7 +118,7 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   const coded = /^\[F\s?([1-4])\]\s*(.*)$/.exec(s);
   if (coded) return { n: Number(coded[1]), question: (coded[2] ?? '').trim(), after: '', frage: true };
   // "Zu 1.", "Zu Frage 2:", "Ad 3)": a letter that answers the questions by their number only.
-  const reply = /^(?:\*\*)?(?:Zu|Ad)\s+(?:Frage\s*)?([1-4])\s*[.):]?(?:\*\*)?\s*(.*)$/i.exec(s);
+  const reply = /^(?:\*\*)?(?:Zu|Ad)\s+(?:Frage\s*)?([1-4])\s*[.):]{0,2}(?:\*\*)?\s*(.*)$/i.exec(s);
   if (reply) return { n: Number(reply[1]), question: '', after: (reply[2] ?? '').trim(), frage: true, reply: true };
   // Bold or italic ("*Frage 1: Wie …?*"): the emphasis marks the question.
   const bold = /^(\*\*|__|\*(?![\s*])|_(?![\s_]))(.+?)\1(?![*_])\s*(.*)$/.exec(s);
@@ -134,7 +134,13 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     return { n: null, question: inner, after: rest };
   }
   const numbered = number.exec(s);
-  if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').replace(/\*\*/g, '').trim(), after: '', frage: Boolean(numbered[1]) };
+  if (numbered) {
+    const question = (numbered[3] ?? '').replace(/\*\*/g, '').trim();
+    // "4. Gibt es Voraussetzungen …? Nötig sind …": the answer written on the question's line, after its last question mark.
+    const answered = /^(.*\?)\s+([^?]+[.!)])$/.exec(question);
+    if (answered && (answered[2] ?? '').split(/\s+/).length >= 5) return { n: questionNumber(numbered[2]), question: answered[1] ?? '', after: (answered[2] ?? '').trim(), frage: Boolean(numbered[1]) };
+    return { n: questionNumber(numbered[2]), question, after: '', frage: Boolean(numbered[1]) };
+  }
   return { n: null, question: s.replace(/\*\*/g, ''), after: '', ...(heading ? { heading } : {}) };
 }
 

@@ -776,3 +776,10 @@ describe('rules of round nine (documents on several topics)', () => {
     expect(findPartnersInProse('Das Jugendtaxi entstand in Zusammenarbeit mit der Jugendpflege Usinger Land und der Taxizentrale Hochtaunus.').map((p) => p.name)).toEqual(['Jugendpflege Usinger Land', 'Taxizentrale Hochtaunus']);
   });
 });
+
+describe('rules of round ten (set J)', () => {
+  it('"… zahlt die Stadt" is a funding sentence: the municipality\'s own funds', () => {
+    const f = extractFunding('Die Telefonkosten von rund 3.000 Euro im Jahr zahlt die Stadt.');
+    expect(f.sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 300_000 }]);
+  });
+});

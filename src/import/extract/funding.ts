@@ -117,7 +117,7 @@ const genericProgramme = /^(?:(?:Förder|Landes|Bundes|Sonder|Investitions|Aktio
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
-  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b|\bbereitgestellt\b/;
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b|\bbereitgestellt\b|\bzahlt\s+die\b/;
 // "0,35 € je Liter", "höchstens 5.000 € je Grundstück": a price or a cap per unit is no amount of the
 // project's funding ("25.000 € pro Jahr" is: a yearly amount).
 const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b|Saison\b|Quartal\b)\p{L}/u;
