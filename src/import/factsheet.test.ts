@@ -196,3 +196,11 @@ describe('one label for phone and e-mail (set J)', () => {
     expect(r.content.contacts).toMatchObject([{ name: 'Petra Sommerlad', phone: '+49 6106 6931420', email: 'p.sommerlad@rodgau.example' }]);
   });
 });
+
+describe('a programme sheet (set J)', () => {
+  it('the kind of sheet and the issuing body above the heading are no title; a section heading without value leaves the sign-up field its say', () => {
+    const r = parse(['# Programmsteckbrief', '', '**Vogelsbergkreis · Der Kreisausschuss · Wirtschaftsförderung**', '', '## Vogelsberger Dorfladenprogramm', '', 'Kurzbeschreibung: Der Kreis fördert Dorfläden.', 'Teilnahme:', 'Anmeldung: Interessierte Gemeinden melden sich formlos per E-Mail.'].join('\n'));
+    expect(r.content.title).toBe('Vogelsberger Dorfladenprogramm');
+    expect(r.content.participation).toEqual({ status: 'open', text: 'Interessierte Gemeinden melden sich formlos per E-Mail.' });
+  });
+});

@@ -310,7 +310,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
 
   const partnerFields = of('partners');
   const targetFields = of('targetGroups');
-  const participationField = of('participation')[0];
+  // (Not a section heading "D. Teilnahme" without a value of its own above "Anmeldung: …".)
+  const participationField = of('participation').find((f) => f.value.trim());
   let participation: InterpretedFields['participation'] = null;
   if (participationField?.value) {
     const found = findParticipation(participationField.value);
@@ -340,7 +341,7 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
 
 // A heading made only of the words that name the kind of document ("Nachhaltigkeitsbaukasten Hessen – Steckbrief").
 const genericHeading =
-  /^(?:(?:Projektsteckbrief|Steckbrief|Projektbeschreibung|Praxisbeispiel|Einreichung|Gemeinsame|Bewerbung|Infoblatt|Merkblatt|Nachhaltigkeitsbaukasten|Nachhaltigkeitsstrategie|Hessen|Hessische[nr]?|für|den|die|der|des|zum|zur|im|Projekt|Projekte|Kommunen|Baukasten|gute|Praxis)(?:\s*[-–:|/]\s*|\s+|$))+$/i;
+  /^(?:(?:(?:Projekt|Programm|Angebots|Kurz|Material|Maßnahmen)?[Ss]teckbrief|Projektbeschreibung|Praxisbeispiel|Einreichung|Gemeinsame|Bewerbung|Infoblatt|Merkblatt|Nachhaltigkeitsbaukasten|Nachhaltigkeitsstrategie|Hessen|Hessische[nr]?|für|den|die|der|des|zum|zur|im|Projekt|Projekte|Kommunen|Baukasten|gute|Praxis)(?:\s*[-–:|/]\s*|\s+|$))+$/i;
 
 /** The title of a fact sheet is its first line(s) before any label, unless that is a generic heading. */
 export function titleFromPreamble(preamble: string): string | null {
@@ -370,6 +371,8 @@ const frontMatterLine = [
   new RegExp(String.raw`${pressRelease.source}[^!?]{0,40}$`, 'iu'),
   dateline,
   /^[^|]{1,60}(?:\s\|\s[^|]{1,30}){3,}$/u,
+  // "Vogelsbergkreis · Der Kreisausschuss · Wirtschaftsförderung": the body that issues the sheet, its parts set apart by "·".
+  /^[^·.!?]{2,60}(?:\s·\s[^·.!?]{2,80}){2,}$/u,
   /^(?:Vorlage|Drucksache|Beschlussvorlage|Magistratsvorlage|Sitzungsvorlage)\b[^.!?]{0,60}$/iu,
   // "Bitte beantworten Sie jede Frage direkt hinter dem Fragezeichen.": the form speaks to whoever fills it in.
   /^Bitte\s+(?:beantworten|füllen|tragen|senden|schicken|kreuzen|geben)\s+Sie\b[^!?]{0,200}[.!]?$/u,

@@ -56,6 +56,9 @@ interface LabelDef {
  * "Ziele des Projekts" and "Träger der Maßnahme" need no entry of their own.
  */
 /** Sections that say how to sign up ("Anmeldung", "Wie melde ich mich an?"): they offer participation (factsheet.ts). */
+/** Labels of a field that names the kind of contribution ("Art des Angebots: Beratung"). */
+export const kindLabels: string[] = ['art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
+
 export const signUpLabels: readonly string[] = ['wie kann man mitmachen', 'anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
 
 const labelDefs: LabelDef[] = [
@@ -106,7 +109,7 @@ const labelDefs: LabelDef[] = [
   { key: 'description', strong: true, names: ['kurzbeschreibung', 'kurzbeschreibung des projekts', 'kurzbeschreibung des projektes', 'projektbeschreibung', 'kurzdarstellung', 'projektinhalt', 'projektinhalte', 'ausgangslage', 'ausgangssituation', 'vorhabensbeschreibung', 'projektskizze', 'kurzporträt', 'kurztext', 'kurzinfo', 'kurzinformation'] },
   { key: 'description', strong: false, names: ['beschreibung', 'inhalt', 'inhalte', 'hintergrund', 'maßnahmen', 'vorgehen', 'vorgehensweise', 'umsetzung', 'aktivitäten', 'ergebnisse', 'wirkung', 'besonderheiten', 'zusammenfassung'] },
   { key: 'funding', strong: true, names: ['finanzierung', 'fördermittel', 'fördersumme', 'fördermittelgeber', 'fördergeber', 'finanzierungsplan', 'kosten und finanzierung', 'zuwendung', 'gesamtkosten', 'gesamtausgaben', 'eigenmittel', 'eigenanteil', 'projektkosten', 'projektvolumen', 'gesamtvolumen', 'förderprogramm', 'finanzierungsquellen', 'mittelgeber', 'finanzierung und förderung', 'förderung und finanzierung', 'zuschuss', 'drittmittel', 'kostenrahmen', 'zuwendungsgeber', 'geldgeber', 'förderer', 'gefördert durch', 'finanziert durch', 'förderquote'] },
-  { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen', 'finanzielle auswirkungen', 'haushaltsmäßige auswirkungen'] },
+  { key: 'funding', strong: false, names: ['förderung', 'kosten', 'budget', 'finanzen', 'finanzielle auswirkungen', 'haushaltsmäßige auswirkungen', 'finanzrahmen', 'mittelausstattung', 'fördervolumen'] },
   { key: 'partners', strong: true, names: ['kooperationspartner', 'projektpartner', 'netzwerkpartner', 'kooperationspartner und netzwerk', 'beteiligte partner', 'projektbeteiligte'] },
   { key: 'partners', strong: false, names: ['partner', 'kooperationen', 'beteiligte', 'mitwirkende'] },
   { key: 'targetGroups', strong: true, names: ['zielgruppe', 'zielgruppen'] },
@@ -151,7 +154,9 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['erscheinungsjahr', 'erschienen', 'erscheinungsdatum', 'seiten', 'umfang', 'format', 'isbn', 'auflage', 'kurz notiert', 'termine', 'veranstaltungskalender', 'impressum', 'in dieser ausgabe', 'abmelden', 'newsletter abbestellen'] },
   { key: 'other', strong: false, names: ['einverständnis', 'einverständniserklärung', 'einwilligung', 'datenschutz', 'datenschutzhinweis', 'zustimmung zur veröffentlichung'] },
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
-  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'] },
+  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'kosten für kommunen', 'kosten für die kommunen', 'kosten für gemeinden'] },
+  // Fields that name the kind of contribution (read by extract/kind.ts).
+  { key: 'other', strong: false, names: kindLabels },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];

@@ -179,3 +179,12 @@ describe('layouts of set J', () => {
     expect(normaliseLayout(table)).toBe(table);
   });
 });
+
+describe('notes on the form itself (set J)', () => {
+  it('"Dieses Formular wurde aus einer Word-Vorlage exportiert." goes, its line stays', () => {
+    const text = 'Anmeldung: Gemeinden melden sich per E-Mail.\n\nDieses Formular wurde aus einer Word-Vorlage exportiert. Bitte Tabellenstruktur nicht verändern.';
+    expect(normaliseLayout(text)).toBe('Anmeldung: Gemeinden melden sich per E-Mail.\n\n');
+    const prose = 'Dieses Dokument wurde mit viel Liebe von der Klasse 4b gestaltet und erzählt von unserem Schulgarten.';
+    expect(normaliseLayout(prose)).toBe(prose);
+  });
+});

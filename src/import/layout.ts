@@ -24,7 +24,7 @@ import { lookupLabel } from './fields.ts';
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:\p{Lu}[^?\n]{2,60}\?[ \t]+\S|\|[^|\n]*\|[^|\n]*\|[^|\n]*\|[^|\n]*\||>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
+const anyMarker = /^(?:Dieses\s+(?:Formular|Dokument)\s+wurde|\p{Lu}[^?\n]{2,60}\?[ \t]+\S|\|[^|\n]*\|[^|\n]*\|[^|\n]*\|[^|\n]*\||>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
 // A CSV header: three semicolons in one line.
 const csvLine = /;[^;\n]*;[^;\n]*;/;
 
@@ -42,6 +42,7 @@ export function normaliseLayout(text: string): string {
   lines = faqPairs(lines);
   lines = formPrintout(lines);
   lines = withoutPageFurniture(lines);
+  lines = lines.map((line) => (formNote.test(line) ? '' : line));
   lines = withoutTemplateHints(lines);
   lines = speakerTurns(lines);
   return lines.join('\n');
@@ -75,6 +76,9 @@ function withoutTemplateHints(lines: string[]): string[] {
   // "Bitte füllen Sie die Felder aus. …": the template's instruction to whoever fills it in.
   return lines.map((line) => (/^[ \t]*Bitte\s+füllen\s+Sie\b/u.test(line) ? '' : (hints >= 2 ? line.replace(templateHint, '$1') : line).replace(wordPlaceholder, '').trimEnd()));
 }
+
+// "Dieses Formular wurde aus einer Word-Vorlage exportiert. Bitte Tabellenstruktur nicht verändern.": a note on the form itself.
+const formNote = /^[ \t]*Dieses\s+(?:Formular|Dokument)\s+wurde\s+(?:automatisch\s+)?(?:aus|mit|von)\b[^.\n]{0,80}\b(?:exportiert|erstellt|erzeugt|generiert)\.(?:[ \t]+Bitte\b[^.\n]{0,80}\.)?[ \t]*$/u;
 
 // "Folie 2 von 6", "Seite 3 von 12": where a page or slide begins.
 const pageNumber = /^[ \t]*(?:Folie|Seite|Slide|Page)\s+\d+\s*(?:von|of|\/)\s*\d+[ \t]*$/iu;

@@ -783,3 +783,27 @@ describe('rules of round ten (set J)', () => {
     expect(f.sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 300_000 }]);
   });
 });
+
+describe('rules of round ten, continued (set J)', () => {
+  it('the kind named in a table row by its own word ("| Art des Angebots | Beratung |")', () => {
+    expect(detectKind('Starthilfe Wärmeplanung', '| Bezeichnung | Starthilfe |\n| Art des Angebots | Beratung |').kind).toBe('beratung');
+    expect(detectKind('Starthilfe', 'Art des Beitrags: Praxisbeispiel').kind).toBe('projekt');
+  });
+
+  it('"den Rest tragen die beiden Landkreise": the municipalities\' money', () => {
+    expect(findFunders('den Rest von 96.000 € tragen die beiden Landkreise zu gleichen Teilen')).toEqual([{ name: 'Kommunale Mittel', kind: 'kommune', amountCents: null }]);
+  });
+
+  it('a "Kosten" field states one total, the first amount; a later one belongs to its funder', () => {
+    const f = extractFunding('rund 1,1 Mio. Euro; das Land Hessen übernimmt 780.000 Euro, den Rest tragen die Kommunen anteilig.', { field: true, labelRole: 'total' });
+    expect(f.totalCents).toBe(110_000_000);
+    expect(f.sources).toEqual([
+      { name: 'Land Hessen', kind: 'land', amountCents: 78_000_000 },
+      { name: 'Kommunale Mittel', kind: 'kommune', amountCents: null },
+    ]);
+  });
+
+  it('"Anträge … sind bis zum 31. März einzureichen" invites applications', () => {
+    expect(findParticipation('Anträge für das laufende Jahr sind jeweils bis zum 31. März beim Kreisausschuss einzureichen.').status).toBe('open');
+  });
+});

@@ -92,7 +92,7 @@ const funders: Funder[] = [
   },
   {
     // "die übrigen Kosten teilen sich die Kommunen": the municipalities together pay the rest.
-    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|teilten|tragen|trugen|übernehmen|übernahmen)\s+sich\s+(?:[^.;!?]{0,60}?\s)?die\s+(?:beteiligten\s+|\p{Ll}+\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b/u,
+    pattern: /\bkommunalen?\s+(?:Mitteln?|Haushalt)|\bHaushaltsmitteln?\b|(?<![\p{L}\p{N}])(?:teilen|teilten|tragen|trugen|übernehmen|übernahmen)\s+sich\s+(?:[^.;!?]{0,60}?\s)?die\s+(?:beteiligten\s+|\p{Ll}+\s+)?(?:Kommunen|Gemeinden|Städte)\b|\bdie\s+(?:beteiligten\s+)?(?:Kommunen|Gemeinden)\s+(?:tragen|übernehmen|teilen\s+sich)\b|(?<![\p{L}\p{N}])(?:tragen|übernehmen|zahlen)\s+die\s+(?:beteiligten\s+|beiden\s+|drei\s+|vier\s+)?(?:Kommunen|Gemeinden|Landkreise|Kreise)\b/u,
     kind: 'kommune',
     name: () => 'Kommunale Mittel',
     generic: true,
@@ -364,7 +364,9 @@ export function extractFunding(text: string, options: { field?: boolean; labelRo
     for (const part of clause.split(';')) {
       const partHits = funderHits(part);
       const amounts = findAmounts(part);
-      const roles = assignRoles(part, amounts, options.labelRole ?? null);
+      // "Kosten: rund 1,1 Mio. Euro; das Land Hessen übernimmt … 780.000 Euro": the label's total is one amount, the first.
+      const fromLabel = options.labelRole === 'total' && result.totalCents !== null ? null : (options.labelRole ?? null);
+      const roles = assignRoles(part, amounts, fromLabel);
       amounts.forEach((a, i) => {
         const role = roles[i];
         if (role === 'grant') result.grantCents ??= a.cents;

@@ -1,4 +1,5 @@
 import type { ContributionKind } from '../../domain/contribution.ts';
+import { kindLabels } from '../fields.ts';
 
 /*
  * The kind of a contribution: most documents describe a project ("Praxisbeispiel"); a funding
@@ -33,8 +34,18 @@ const cues: KindCues[] = [
   },
 ];
 
-// "Art des Beitrags" with "Beratungsangebot" ticked, "typ = Förderprogramm": a field that names the kind.
-const kindField = /^[ \t]*(?:Art\s+des\s+(?:Beitrags|Angebots|Materials)|Beitragsart|Angebotsart|Kategorie|Typ)[ \t]*:?[ \t]*(?:\n[ \t]*)?(\S[^\n]{0,80})$/im;
+// "Art des Beitrags" with "Beratungsangebot" ticked, "typ = Förderprogramm", "| Art des Angebots | Beratung |":
+// a field that names the kind (its labels are those of fields.ts).
+const kindField = new RegExp(
+  String.raw`^[ \t]*\|?[ \t]*(?:${kindLabels.map((l) => l.replace(/\s+/g, String.raw`\s+`)).join('|')})[ \t]*[:|]?[ \t]*(?:\n[ \t]*)?([^\s|][^\n|]{0,80})`,
+  'im',
+);
+// The kind's own word as a field's value ("Beratung", "Material").
+const kindWords: ReadonlyArray<readonly [Exclude<ContributionKind, 'projekt'>, RegExp]> = [
+  ['foerderung', /^(?:Förderung|Förderprogramm|Fördermöglichkeit)\b/i],
+  ['beratung', /^(?:Beratung|Beratungsangebot)\b/i],
+  ['material', /^(?:Material|Materialien|Publikation)\b/i],
+];
 // A grant notice or an approval names the programme that pays, but the record is the project it pays for.
 const grantNotice = /Zuwendungsbescheid|Bewilligungsbescheid|Förderbescheid|Zuwendungsempfänger(?:in)?\b/i;
 
@@ -44,6 +55,7 @@ export function detectKind(title: string, text: string): { kind: ContributionKin
   if (field) {
     if (/Praxisbeispiel|\bProjekt\b/i.test(field)) return { kind: 'projekt', reason: null };
     for (const c of cues) if (c.title.test(field)) return { kind: c.kind, reason: `„${field}“ als Art angegeben` };
+    for (const [kind, word] of kindWords) if (word.test(field)) return { kind, reason: `„${field}“ als Art angegeben` };
   }
   for (const c of cues) {
     const inTitle = c.title.exec(title)?.[0];

@@ -26,6 +26,8 @@ const openPatterns = [
   /\b(?:Anträge|Bewerbungen|Anmeldungen)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:können|kann)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:eingereicht|gestellt|abgegeben)\s+werden/iu,
   // "Wer im Umweltteam mitmachen möchte, ist herzlich willkommen!"
   new RegExp(String.raw`\bWer\b[^.!?]*\b${joinVerb}[^.!?]*\b(?:ist|sind)\b[^.!?]*\bwillkommen\b`, 'iu'),
+  // "Anträge für das laufende Jahr sind jeweils bis zum 31. März beim Kreisausschuss einzureichen." (a date stays inside)
+  /\b(?:Anträge|Bewerbungen|Anmeldungen)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:sind|ist)\b(?:[^.!?]|(?<=\d)\.(?=\s?[\d\p{L}]))*\b(?:einzureichen|zu\s+stellen|abzugeben)\b/iu,
   // "Neue Fahrerinnen und Fahrer sind jederzeit willkommen."
   /\b(?:weitere|neue|interessierte)\b[^.!?]*\b(?:sind|ist)\b[^.!?]*\bwillkommen\b/iu,
   // "Die Teilnahme steht allen Kommunen offen."
@@ -38,7 +40,7 @@ const openPatterns = [
 ];
 
 // Every open pattern needs one of these words (a quick test before the patterns).
-const openWord = /bewerb|anschließ|beteilig|melden|anmeld|Teilnahme|möglich|offen|willkommen|eingereicht|gestellt|abgegeben|teilnehm|beitret|mitmach|einsteig|aufgenommen|dazukomm/i;
+const openWord = /einzureichen|zu stellen|abzugeben|bewerb|anschließ|beteilig|melden|anmeld|Teilnahme|möglich|offen|willkommen|eingereicht|gestellt|abgegeben|teilnehm|beitret|mitmach|einsteig|aufgenommen|dazukomm/i;
 
 const quotation = /^\s*[„"»].*[“"«],?\s+(?:sagte|sagt|so|erklärte|erklärt|betonte|betont|meinte|freut sich)\b/u;
 
