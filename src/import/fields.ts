@@ -57,7 +57,7 @@ interface LabelDef {
  */
 /** Sections that say how to sign up ("Anmeldung", "Wie melde ich mich an?"): they offer participation (factsheet.ts). */
 /** Labels of a field that names the kind of contribution ("Art des Angebots: Beratung"). */
-export const kindLabels: string[] = ['art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
+export const kindLabels: string[] = ['art', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
 
 export const signUpLabels: readonly string[] = ['wie kann man mitmachen', 'anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
 
@@ -122,8 +122,8 @@ const labelDefs: LabelDef[] = [
   // A sheet that asks its fields as questions ("Wie heißt das Projekt? Gießpaten …").
   { key: 'title', strong: false, names: ['wie heißt das projekt', 'wie heißt das angebot', 'wie heißt ihr projekt', 'wie heißt es'] },
   { key: 'place', strong: false, names: ['wo läuft es', 'wo läuft das projekt', 'wo findet es statt', 'wo findet das projekt statt', 'wo'] },
-  { key: 'contact', strong: false, names: ['wer gibt auskunft', 'an wen kann ich mich wenden', 'an wen wende ich mich', 'wen kann ich fragen', 'wer ist ansprechpartner'] },
-  { key: 'description', strong: false, names: ['worum geht es', 'was machen wir', 'was tun wir', 'was ist', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
+  { key: 'contact', strong: false, names: ['wer berät', 'wer gibt auskunft', 'an wen kann ich mich wenden', 'an wen wende ich mich', 'wen kann ich fragen', 'wer ist ansprechpartner'] },
+  { key: 'description', strong: false, names: ['worum geht es', 'worum es geht', 'was machen wir', 'was tun wir', 'was ist', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
   { key: 'purpose', strong: false, names: ['warum', 'warum machen wir das', 'warum tun wir das', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
   { key: 'sponsor', strong: false, names: ['wer', 'wer steckt dahinter', 'wer steht dahinter', 'wer ist verantwortlich', 'wer ist träger', 'einreichende stelle', 'einreichende organisation', 'einreichende kommune', 'federführende stelle', 'federführende organisation', 'verantwortliche einrichtung'] },
   { key: 'period', strong: false, names: ['seit wann', 'wie lange', 'bis wann'] },

@@ -188,3 +188,18 @@ describe('notes on the form itself (set J)', () => {
     expect(normaliseLayout(prose)).toBe(prose);
   });
 });
+
+describe('a dash between label and value (set K)', () => {
+  it('several "Label – value" lines with known labels are read as fields', () => {
+    const text = 'Anbieter – Kreisausschuss des Landkreises Hersfeld-Rotenburg\nAdresse – Friedloser Straße 12, 36251 Bad Hersfeld\nWann – Juli 2024 bis Juni 2027\nWer berät – Sabine Gerlach, Telefon 06621 87315';
+    expect(fieldsOf(text)).toEqual([
+      ['sponsor', 'Kreisausschuss des Landkreises Hersfeld-Rotenburg'],
+      ['address', 'Friedloser Straße 12, 36251 Bad Hersfeld'],
+      ['period', 'Juli 2024 bis Juni 2027'],
+      ['contact', 'Sabine Gerlach, Telefon 06621 87315'],
+    ]);
+    // The answers of a short questionnaire led by topic words stay as they are.
+    const answers = 'Entscheidung – Die Idee kam von der Agenda-Gruppe.\n\nUnterstützung – Die Verbraucherzentrale half.\n\nHerausforderungen – Ehrenamtliche zu finden.';
+    expect(normaliseLayout(answers)).toBe(answers);
+  });
+});

@@ -24,7 +24,7 @@ import { lookupLabel } from './fields.ts';
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
-const anyMarker = /^(?:Dieses\s+(?:Formular|Dokument)\s+wurde|\p{Lu}[^?\n]{2,60}\?[ \t]+\S|\|[^|\n]*\|[^|\n]*\|[^|\n]*\|[^|\n]*\||>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
+const anyMarker = /^(?:\p{Lu}[\p{L} /-]{1,40}? [–—] \S|Dieses\s+(?:Formular|Dokument)\s+wurde|\p{Lu}[^?\n]{2,60}\?[ \t]+\S|\|[^|\n]*\|[^|\n]*\|[^|\n]*\|[^|\n]*\||>|:[ \t]|F:|Q:|Folie\s|Seite\s|Slide\s|Page\s|\[\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4},? \d{1,2}:\d{2})| \*$|Zeichen\)|:[ \t]*\[|Klicken oder tippen|[ \t]=[ \t]|[☐☒☑]|\[[ xX✓]\]|\.{4}|\S {3}/mu;
 // A CSV header: three semicolons in one line.
 const csvLine = /;[^;\n]*;[^;\n]*;/;
 
@@ -38,6 +38,7 @@ export function normaliseLayout(text: string): string {
   lines = columnsOfLabels(lines);
   lines = pairedColumns(lines);
   lines = askedFields(lines);
+  lines = dashedFields(lines);
   lines = csvRecord(lines);
   lines = faqPairs(lines);
   lines = formPrintout(lines);
@@ -165,6 +166,18 @@ function askedFields(lines: string[]): string[] {
   });
   if (asked.filter(Boolean).length < MIN_COLUMN_LINES) return lines;
   return lines.map((line, i) => asked[i] ?? line);
+}
+
+// "Anbieter – Kreisausschuss des Landkreises …", "Wann – Juli 2024 bis Juni 2027": a dash between label
+// and value; several such lines with known labels are read as "Label: value".
+const dashedField = /^[ \t]*(\p{Lu}[\p{L} /-]{1,40}?)[ \t]+[–—][ \t]+(\S.*)$/u;
+function dashedFields(lines: string[]): string[] {
+  const dashed = lines.map((line) => {
+    const m = dashedField.exec(line);
+    return m && lookupLabel(m[1] ?? '') ? `${m[1]}: ${m[2]}` : null;
+  });
+  if (dashed.filter(Boolean).length < MIN_COLUMN_LINES) return lines;
+  return lines.map((line, i) => dashed[i] ?? line);
 }
 
 // "Projektname ........ Hitzetelefon", "Kurzbeschreibung ........" (the value on the lines below).

@@ -210,7 +210,10 @@ describe('places', () => {
 
   it('towns of several words, and lists after "Städten"/"Gemeinden"', () => {
     expect(parsePlacesField('Kernstadt und alle Stadtteile von Bad Hersfeld')).toEqual([{ regionId: null, label: 'Bad Hersfeld', focus: false }]);
-    expect(ids('in den Städten Eschwege und Hessisch Lichtenau sowie in der Gemeinde Meinhard').map((p) => p[1])).toEqual(['Stadt Eschwege', 'Stadt Hessisch Lichtenau', 'Gemeinde Meinhard']);
+    expect(ids('in den Städten Eschwege und Hessisch Lichtenau sowie in der Gemeinde Meinhard').map((p) => p[1])).toEqual(['Eschwege', 'Hessisch Lichtenau', 'Gemeinde Meinhard']);
+    // The towns as written after "Gemeinden"; after "Landkreise" each name is a Landkreis.
+    expect(ids('in den Gemeinden Haunetal, Hohenroda und Schenklengsfeld').map((p) => p[1])).toEqual(['Haunetal', 'Hohenroda', 'Schenklengsfeld']);
+    expect(ids('in den Landkreisen Kassel und Fulda').map((p) => p[0])).toEqual(['lk-kassel', 'lk-fulda']);
   });
 
   it('a district written with or without hyphen, also in coordinations', () => {

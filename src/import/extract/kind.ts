@@ -37,8 +37,8 @@ const cues: KindCues[] = [
 // "Art des Beitrags" with "Beratungsangebot" ticked, "typ = Förderprogramm", "| Art des Angebots | Beratung |":
 // a field that names the kind (its labels are those of fields.ts).
 const kindField = new RegExp(
-  String.raw`^[ \t]*\|?[ \t]*(?:${kindLabels.map((l) => l.replace(/\s+/g, String.raw`\s+`)).join('|')})[ \t]*[:|]?[ \t]*(?:\n[ \t]*)?([^\s|][^\n|]{0,80})`,
-  'im',
+  String.raw`^[ \t]*\|?[ \t]*(?:${[...kindLabels].sort((a, b) => b.length - a.length).map((l) => l.replace(/\s+/g, String.raw`\s+`)).join('|')})(?![\p{L}])[ \t]*[:|]?[ \t]*(?:\n[ \t]*)?([^\s|][^\n|]{0,80})`,
+  'imu',
 );
 // The kind's own word as a field's value ("Beratung", "Material").
 const kindWords: ReadonlyArray<readonly [Exclude<ContributionKind, 'projekt'>, RegExp]> = [

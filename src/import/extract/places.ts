@@ -101,7 +101,10 @@ export function expandCoordinations(text: string): string {
     .replace(
       /\b(Landkreise|Landkreisen|Kreise|Kreisen|Städte|Städten|Gemeinden)\s+(\p{Lu}[\p{L}-]*(?:\s*,\s*\p{Lu}[\p{L}-]*)*\s+(?:und|sowie)\s+(?:Bad\s+|Hessisch\s+)?\p{Lu}[\p{L}-]*)/gu,
       (_m, head: string, list: string) => {
-        const singular = /^Städte/.test(head) ? 'Stadt' : /^Gemeinde/.test(head) ? 'Gemeinde' : head.replace(/e?n?$/, '');
+        // "Gemeinden Haunetal, Hohenroda und Schenklengsfeld": the towns as written; "Landkreise Kassel
+        // und Fulda": each a Landkreis, which the bare name would not say.
+        if (/^(?:Städte|Gemeinde)/.test(head)) return `${head} ${list}`;
+        const singular = head.replace(/e?n?$/, '');
         return splitTopLevelList(list)
           .map((n) => `${singular} ${n}`)
           .join(' und ');
@@ -132,8 +135,8 @@ const namedTown = new RegExp(String.raw`(?<![\p{L}\p{N}-])(?:Stadt|Gemeinde|Krei
 // "Nachbargemeinden X und Y", "Stadtteile Auerbach und Zell": towns listed after a word for them.
 // Also after a bare "Gemeinden" when a town of the list has a region in parentheses, which the
 // coordination above does not spell out ("den Gemeinden Lautertal (Odenwald), Ober-Ramstadt und Ringgau").
-const townListHead = /(?:\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|[Ss]tadtteilen?|[Oo]rtsteilen?|Gemeinden|Kommunen)\s/u;
-const townList = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|\p{Lu}?\p{Ll}*(?:Stadt|stadt|Orts|orts)teilen?|Gemeinden|Kommunen)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
+const townListHead = /(?:\p{Ll}(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|[Ss]tadtteilen?|[Oo]rtsteilen?|Gemeinden|Kommunen|Städten?)\s/u;
+const townList = new RegExp(String.raw`(?<![\p{L}-])(?:\p{Lu}\p{Ll}+(?:gemeinden|städten?|kommunen|orten?|ortsteilen?|dörfern?)|\p{Lu}?\p{Ll}*(?:Stadt|stadt|Orts|orts)teilen?|Gemeinden|Kommunen|Städten?)\s+(${TOWN}(?:\s*,\s*${TOWN})*\s+(?:und|sowie)\s+${TOWN})(?![\p{L}\p{N}]|-\p{L})`, 'gu');
 
 export type PlaceDraft = Pick<Place, 'regionId' | 'label' | 'focus'>;
 
