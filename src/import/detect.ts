@@ -1,6 +1,6 @@
 import type { DocumentFormat } from './types.ts';
 import { countLabels, countStrongLabels } from './fields.ts';
-import { findQuestionHeadings, untableQuestions } from './questionnaire.ts';
+import { findQuestionHeadings, normaliseQuestionLayout } from './questionnaire.ts';
 
 /*
  * Format detection by structure, not by file name: a questionnaire has (some of) the four
@@ -8,7 +8,7 @@ import { findQuestionHeadings, untableQuestions } from './questionnaire.ts';
  * are checked first because a questionnaire may start with a few fields (Projekt, Träger).
  */
 export function detectFormat(text: string): DocumentFormat | null {
-  const headings = findQuestionHeadings(untableQuestions(text).split('\n'));
+  const headings = findQuestionHeadings(normaliseQuestionLayout(text).split('\n'));
   const questions = headings.length;
   const strongQuestions = headings.filter((h) => h.strong).length;
   const questionnaireTitle = /\bFrageformular\b|\bFragebogen\b/i.test(text);

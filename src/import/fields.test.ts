@@ -324,3 +324,16 @@ describe('labels cut short (set J)', () => {
     expect(lookupLabel('Ggf.', { colon: true })).toBeUndefined();
   });
 });
+
+describe('a label of two parts with two values (set K)', () => {
+  it('"Kommune / Kreis: Stadt Eschwege / Werra-Meißner-Kreis" gives each part its value', () => {
+    expect(parseFields('Kommune / Kreis: Stadt Eschwege / Werra-Meißner-Kreis\nAnsprechperson / Funktion: Daniel Ortmann / Quartiersmanager').fields.map((f) => [f.key, f.value])).toEqual([
+      ['sponsor', 'Stadt Eschwege'],
+      ['place', 'Werra-Meißner-Kreis'],
+      ['contact', 'Daniel Ortmann'],
+      ['role', 'Quartiersmanager'],
+    ]);
+    // One value for both parts stays one field.
+    expect(parseFields('Träger / Ansprechpartner: Stadt Kassel').fields).toHaveLength(1);
+  });
+});

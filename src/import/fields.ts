@@ -658,6 +658,20 @@ function keyFromContent(block: string): FieldKey {
 
 const numberOfLabelLine = (line: string): string | null => /^\s*(?:#{1,6}\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2})*)[.)]?\s/.exec(line)?.[1] ?? null;
 
+/**
+ * "Kommune / Kreis: Stadt Eschwege / Werra-Meißner-Kreis", "Ansprechperson / Funktion: Daniel Ortmann /
+ * Quartiersmanager": a label of known parts with as many values, each value its part's field.
+ */
+function splitPairedLabel(field: Field): Field[] {
+  if (!field.label.includes('/') || field.value.includes('\n')) return [field];
+  const labels = field.label.split(/\s+\/\s+/);
+  const values = field.value.split(/\s+\/\s+/);
+  if (labels.length < 2 || labels.length !== values.length) return [field];
+  const defs = labels.map((l) => lookupOne(l));
+  if (defs.some((d) => !d)) return [field];
+  return labels.map((label, i) => ({ key: defs[i]?.key ?? 'other', label, value: values[i] ?? '' }));
+}
+
 export function parseFields(text: string): ParsedFields {
   const lines = normaliseFieldText(text).split('\n');
   const fields: Field[] = [];
@@ -666,7 +680,7 @@ export function parseFields(text: string): ParsedFields {
   // The number of the last numbered section ("4" of "4 Kurzdarstellung"), for its subsections.
   let sectionNumber: string | null = null;
   const flush = () => {
-    if (current) fields.push({ key: current.key, label: current.label, value: current.lines.join('\n').trim() });
+    if (current) fields.push(...splitPairedLabel({ key: current.key, label: current.label, value: current.lines.join('\n').trim() }));
   };
   for (const [i, line] of lines.entries()) {
     const label = matchLabelLine(line) ?? numberedSectionHeading(line, lines, i);

@@ -275,9 +275,9 @@ describe('a questionnaire in two tables (set J)', () => {
   });
 
   it('a field of the header in a two-column table is no answer, though its name holds a topic word ("Ansprechpartner")', async () => {
-    const { untableQuestions } = await import('./questionnaire.ts');
+    const { normaliseQuestionLayout } = await import('./questionnaire.ts');
     const row = '| Ansprechpartner | Martin Vogt, Vorstand, 06031 6842-11. |';
-    expect(untableQuestions(row)).toBe(row);
+    expect(normaliseQuestionLayout(row)).toBe(row);
   });
 });
 
@@ -294,5 +294,32 @@ describe('answers on the question\'s line (set J)', () => {
       [2, 'Ehrenamtliche aus der Nachbarschaftshilfe rufen täglich an.'],
     ]);
     expect(findQuestionHeadings(lines('Zu 1.: In den Ortsteilen standen Läden leer.'))[0]?.after).toBe('In den Ortsteilen standen Läden leer.');
+  });
+});
+
+describe('answers without their questions (set K)', () => {
+  it('answers coded "A1:" … "A4:"', () => {
+    const text = 'A1: Die Idee kam von Bewohnerinnen.\n\nA2: Geholfen hat die Tafel.\n\nA3: Neu war das Ehrenamt.\n\nA4: Man braucht einen Raum.';
+    expect(detectFormat(text)).toBe('questionnaire');
+    expect(findQuestionHeadings(lines(text)).map((h) => [h.n, h.after])).toEqual([
+      [1, 'Die Idee kam von Bewohnerinnen.'],
+      [2, 'Geholfen hat die Tafel.'],
+      [3, 'Neu war das Ehrenamt.'],
+      [4, 'Man braucht einen Raum.'],
+    ]);
+  });
+
+  it('a numbered list 1–4 that the text announces as the answers in the questions\' order; without the announcement a list stays a list', async () => {
+    const { normaliseQuestionLayout } = await import('./questionnaire.ts');
+    const list = '1. Angestoßen hat es der Seniorenbeirat.\n2. Die Kirchengemeinden öffnen Räume.\n3. Schwierig war es, Ältere zu erreichen.\n4. Voraussetzung sind kühle Räume.';
+    const reply = `Unsere Antworten folgen der Reihenfolge Ihrer Fragen:\n\n${list}`;
+    expect(detectFormat(reply)).toBe('questionnaire');
+    expect(findQuestionHeadings(lines(normaliseQuestionLayout(reply))).map((h) => h.after)).toEqual([
+      'Angestoßen hat es der Seniorenbeirat.',
+      'Die Kirchengemeinden öffnen Räume.',
+      'Schwierig war es, Ältere zu erreichen.',
+      'Voraussetzung sind kühle Räume.',
+    ]);
+    expect(normaliseQuestionLayout(list)).toBe(list);
   });
 });

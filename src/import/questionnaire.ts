@@ -82,10 +82,30 @@ const roman: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4 };
 const questionNumber = (token: string | undefined): number => roman[(token ?? '').toUpperCase()] ?? Number(token);
 
 /**
- * A questionnaire laid out as a table, "| 1. Wie …? | Antwort … |": each row becomes the question
- * on its own line followed by the answer, as in a questionnaire written as text.
+ * Layouts of a questionnaire rewritten into the one the heading finder reads: a table
+ * ("| 1. Wie …? | Antwort … |": each row the question on its own line, then the answer), and a
+ * numbered list of answers that the text announces as following the questions' order.
  */
-export function untableQuestions(text: string): string {
+export function normaliseQuestionLayout(text: string): string {
+  return numberedAnswers(untableQuestions(text));
+}
+
+// "Unsere Antworten folgen der Reihenfolge Ihrer Fragen:", "Zu Ihren vier Fragen:": the questions left out.
+const answersInOrder = /\bAntworten\b[^.\n]{0,60}\bReihenfolge\b[^.\n]{0,30}\bFragen\b|\b(?:[Zz]u|[Aa]uf)\s+Ihre(?:n)?\s+(?:vier\s+)?Fragen\b/;
+const listItem = /^[ \t]*([1-4])[.)][ \t]+(\S.*)$/;
+
+/** "1. Angestoßen hat …" … "4. Voraussetzung sind …" after such an announcement: read as "Zu 1.: …". */
+function numberedAnswers(text: string): string {
+  if (!answersInOrder.test(text)) return text;
+  const lines = text.split('\n');
+  const items = lines.flatMap((l, i) => (listItem.test(l) ? [i] : []));
+  const numbers = items.map((i) => listItem.exec(lines[i] ?? '')?.[1]).join('');
+  if (numbers !== '1234') return text;
+  for (const i of items) lines[i] = (lines[i] ?? '').replace(listItem, 'Zu $1.: $2');
+  return lines.join('\n');
+}
+
+function untableQuestions(text: string): string {
   if (!text.includes('|')) return text;
   return text
     .split('\n')
@@ -117,6 +137,9 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
   // "[F1] Entstehung: Wie kam es …?": the question codes of an online form's export.
   const coded = /^\[F\s?([1-4])\]\s*(.*)$/.exec(s);
   if (coded) return { n: Number(coded[1]), question: (coded[2] ?? '').trim(), after: '', frage: true };
+  // "A1: Die Idee kam …", "Antwort 2: …": answers coded by the question's number, the questions left out.
+  const answerCode = /^(?:\*\*)?(?:A|Antwort)\s?([1-4])(?:\*\*)?\s*:(?:\*\*)?\s*(.*)$/.exec(s);
+  if (answerCode) return { n: Number(answerCode[1]), question: '', after: (answerCode[2] ?? '').trim(), frage: true, reply: true };
   // "Zu 1.", "Zu Frage 2:", "Ad 3)": a letter that answers the questions by their number only.
   const reply = /^(?:\*\*)?(?:Zu|Ad)\s+(?:Frage\s*)?([1-4])\s*[.):]{0,2}(?:\*\*)?\s*(.*)$/i.exec(s);
   if (reply) return { n: Number(reply[1]), question: '', after: (reply[2] ?? '').trim(), frage: true, reply: true };
@@ -239,7 +262,7 @@ const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfäll
 const footerKeys = new Set<FieldKey>(['contact', 'phone', 'email', 'sponsor', 'website', 'address']);
 
 export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number>; footer: string } {
-  const lines = untableQuestions(text).split('\n');
+  const lines = normaliseQuestionLayout(text).split('\n');
   const headings = findQuestionHeadings(lines);
   const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
   const last = headings[headings.length - 1];
@@ -304,7 +327,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   // A questionnaire answered in a letter or an e-mail: the closing formula ends the last answer,
   // and the signature after it names the contact.
   // In a forwarded thread, the message that asks the questions holds the answers and the signature.
-  const untabled = untableQuestions(text);
+  const untabled = normaliseQuestionLayout(text);
   const message = messageAround(untabled, (lines) => findQuestionHeadings(lines)[0]?.startLine ?? 0);
   const frame = hasClosing(message) ? frameOfProse(message) : null;
   const letter = frame !== null && frame.signature.trim() !== '';

@@ -61,10 +61,14 @@ const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(|])(?:Tel(?:efon)?\.?|F
 // Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
 const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe|ausschuss|gemeinde|kirche|schule|genossenschaft)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
 
+const nameParticle = /^(?:von|vom|van|de|der|den|zu|zur|zum|di|da|la|le|del|ten|ter|y|und)$/u;
+
 /** A person's name: two to six words, no digits, no label, markup or organisation. */
 export function looksLikePersonName(name: string): boolean {
   const words = name.split(/\s+/).filter(Boolean);
-  return words.length >= 2 && words.length <= 6 && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name) && !/^(?:Der|Die|Das|Ihr|Ihre|Unser|Unsere)\s/u.test(name) && !organisationWord.test(name);
+  // "Bitte prüfen Sie": a lowercase word that is no particle ("von", "zu") or abbreviation ("med.") is no part of a name.
+  const lowercase = words.some((w) => /^\p{Ll}/u.test(w) && !/\.$/.test(w) && !nameParticle.test(w));
+  return words.length >= 2 && words.length <= 6 && !lowercase && !/[\d:#|@]/.test(name) && /^\p{Lu}/u.test(name) && !/^(?:Der|Die|Das|Ihr|Ihre|Unser|Unsere)\s/u.test(name) && !organisationWord.test(name);
 }
 
 /**

@@ -810,3 +810,19 @@ describe('rules of round ten, continued (set J)', () => {
     expect(findParticipation('Anträge für das laufende Jahr sind jeweils bis zum 31. März beim Kreisausschuss einzureichen.').status).toBe('open');
   });
 });
+
+describe('rules of round eleven (set K)', () => {
+  it('"der Umbaukosten von insgesamt 80.000 Euro" is the whole; "Förderung … mit insgesamt 112 T€" is not', () => {
+    expect(extractFunding('Das Land hat die Küche mit 64.000 Euro gefördert, den Rest der Umbaukosten von insgesamt 80.000 Euro hat die Stadt übernommen.').totalCents).toBe(8_000_000);
+    expect(extractFunding('Förderung des Landes mit insgesamt 112 T€, Eigenanteil der Gemeinde 38 T€').totalCents).toBeNull();
+  });
+
+  it('money "aus dem Gemeindehaushalt" is the municipality\'s own', () => {
+    expect(extractFunding('Für Schilder haben wir rund 2.500 Euro aus dem Gemeindehaushalt ausgegeben, das kostet kaum etwas.').sources).toEqual([{ name: 'Eigenmittel', kind: 'eigenmittel', amountCents: 250_000 }]);
+  });
+
+  it('a line of a mail footer is no person ("Bitte prüfen Sie, ob …")', () => {
+    expect(parseContactBlock('Bitte prüfen Sie, ob der Ausdruck dieser E-Mail wirklich notwendig ist.')).toEqual([]);
+    expect(parseContactBlock('Dr. med. Anna von Berg, Tel. 0611 123456')[0]?.name).toBe('Dr. med. Anna von Berg');
+  });
+});

@@ -97,7 +97,8 @@ const funders: Funder[] = [
     name: () => 'Kommunale Mittel',
     generic: true,
   },
-  { pattern: /\bEigenmitteln?\b|\bEigenanteil\b|\bEigenleistung\b|\bEigenkapital\b|\baus\s+eigenen\s+Mitteln\b/u, kind: 'eigenmittel', name: () => 'Eigenmittel' },
+  // "aus dem Gemeindehaushalt": the project's own municipality pays.
+  { pattern: /\bEigenmitteln?\b|\bEigenanteil\b|\bEigenleistung\b|\bEigenkapital\b|\baus\s+eigenen\s+Mitteln\b|\baus\s+dem\s+(?:Gemeinde|Stadt)haushalt\b/u, kind: 'eigenmittel', name: () => 'Eigenmittel' },
   // "den Rest von ca. 12.000 Euro hat die Gemeinde getragen": the municipality that runs the project pays its share.
   { pattern: ownShare, kind: 'eigenmittel', name: () => 'Eigenmittel' },
   {
@@ -137,7 +138,7 @@ function findAmounts(text: string): Amount[] {
  * funds, donations) is a role of its own so that such an amount is not read as a grant.
  */
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
-  ['own', new RegExp(String.raw`${OWN_SHARE}|aus\s+eigenen\s+Mitteln|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil`, 'giu')],
+  ['own', new RegExp(String.raw`${OWN_SHARE}|aus\s+dem\s+(?:Gemeinde|Stadt)haushalt|aus\s+eigenen\s+Mitteln|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil`, 'giu')],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring|gesponsert|gespendet/giu],
   ['total', /(?<!%\s+der\s+)(?:[Zz]uwendungs|[Ff]örder)fähigen?\s+(?:Gesamt)?(?:Ausgaben|Kosten)|Gesamtauszahlung\p{L}*|\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\b(?:ge)?kostet(?:e|en)?\b|\bBudget\b/gu],
   ['grant', /Zuwendung(?!sempf)\p{L}*|Zuweisung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
@@ -259,7 +260,10 @@ function findCues(clause: string): Cue[] {
 function assignRoles(clause: string, amounts: readonly Amount[], labelRole: Role | null): Array<Role | null> {
   const cues = findCues(clause);
   // "36.000 Euro, davon 27.000 Euro …": the amount before "davon" is the whole.
-  const roles: Array<Role | null> = amounts.map((a) => (/^\s*[,–-]\s*davon\b/.test(clause.slice(a.index + a.text.length)) ? 'total' : null));
+  // "der Umbaukosten von insgesamt 80.000 Euro": the costs' sum is the whole ("Förderung … mit insgesamt 112 T€" is not).
+  const roles: Array<Role | null> = amounts.map((a) =>
+    /^\s*[,–-]\s*davon\b/.test(clause.slice(a.index + a.text.length)) || /(?:[Kk]osten|Ausgaben|Investitionen)\s+von\s+insgesamt\s+(?:rund\s+|ca\.\s+|etwa\s+)?$/.test(clause.slice(Math.max(0, a.index - 60), a.index)) ? 'total' : null,
+  );
   const used = new Set<Cue>();
   // "hat die Stadt mit 4.000 € bezahlt": the amount stands inside the words that give its role.
   amounts.forEach((a, i) => {
