@@ -204,3 +204,33 @@ describe('a programme sheet (set J)', () => {
     expect(r.content.participation).toEqual({ status: 'open', text: 'Interessierte Gemeinden melden sich formlos per E-Mail.' });
   });
 });
+
+describe('a result list with one project in the spotlight (set L)', () => {
+  const list = [
+    'Main-Kinzig-Kreis · Der Kreisausschuss · Referat Klimaschutz',
+    '',
+    'Kreisförderprogramm „Klimafit im Dorf“ – Förderjahr 2025',
+    '',
+    'Insgesamt sind 14 Anträge eingegangen. Der Kreisausschuss hat acht Vorhaben mit zusammen 98.650 € bewilligt.',
+    '',
+    '**★ Im Fokus: Leuchtturm Schlierbach**',
+    '',
+    'Fällt im Ortsteil Schlierbach der Strom aus, wird das Dorfgemeinschaftshaus künftig zur Anlaufstelle: Eine Photovoltaikanlage versorgt dann Licht, Heizung und Telefon.',
+    '',
+    'Die nächste Antragsrunde beginnt am 1. Oktober 2025.',
+  ].join('\n');
+
+  it('the spotlit section is the record, its heading without the kicker the title', () => {
+    const r = parseFactSheet(list, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Leuchtturm Schlierbach');
+    expect(r.content.description).toMatch(/^Fällt im Ortsteil Schlierbach/);
+    expect(r.content.description).not.toContain('Anträge eingegangen');
+  });
+
+  it('without a spotlight the text is not rejected for want of a title: the first short line below the issuing body names it', () => {
+    const r = parseFactSheet(list.replace('**★ Im Fokus: Leuchtturm Schlierbach**', ''), 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Kreisförderprogramm „Klimafit im Dorf“ – Förderjahr 2025');
+  });
+});

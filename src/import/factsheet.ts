@@ -13,7 +13,7 @@ import { detectKind } from './extract/kind.ts';
 import { unsubscribe } from './extract/links.ts';
 import { normaliseLabel, parseFields, signUpLabels, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
-import { frameOfProse, isFramingParagraph, readSignature, topicSection, type ProseDocument } from './prose.ts';
+import { frameOfProse, isFramingParagraph, projectKicker, readSignature, topicSection, type ProseDocument } from './prose.ts';
 import { clip, firstSentence, plainLine, splitParagraphs, splitSentences, stripEnclosingQuotes, toLongText } from './text.ts';
 import type { ImportWarning } from './types.ts';
 
@@ -52,9 +52,6 @@ export const sameOrganisation = (a: string, b: string): boolean => {
   const head = (s: string) => s.split(',')[0]?.trim() ?? s;
   return x === y || (head(x).length >= 5 && head(x) === head(y));
 };
-
-// "Projekt des Jahres: Sonnendächer …", "Das Projekt: Rufbus …": a kicker before the project's name.
-const projectKicker = /^(?:Das\s+|Unser\s+)?(?:Projekt|Praxisbeispiel|Beispiel)(?:\s+des\s+(?:Jahres|Monats|Quartals))?\s*:\s+/iu;
 
 const cleanTitle = (s: string): string | null => {
   const t = stripEnclosingQuotes(plainLine(s).replace(projectKicker, '')).replace(/[:.]$/, '').trim();
@@ -465,8 +462,12 @@ function proseTitle(frame: ProseDocument, preamble: string): { title: string | n
   if (quoted) return { title: cleanTitle(quoted), guessed: true };
   const submissionWords = /^(?:(?:Einreichung|Bewerbung|Vorstellung|Anfrage|Beitrag|Unterlagen|Praxisbeispiele?|Projektvorstellung|Projektsteckbrief|Steckbrief|Nachhaltigkeitsbaukasten|Baukasten|Hessen|für|den|die|das|zum|zur|unser(?:e[nms]?)?|gesucht|Ihr(?:e[nms]?)?|[-–:])\s*)+$/i;
   if (frame.subject && !submissionWords.test(frame.subject)) return { title: cleanTitle(frame.subject), guessed: true };
-  const first = splitParagraphs(preamble)[0];
-  if (first && !isProseParagraph(first) && plainLine(first).split(/\s+/).length <= 15) return { title: titleAndRest(first).title, guessed: true };
+  // The first short paragraph that is no front matter (the issuing body's line above it is).
+  for (const paragraph of splitParagraphs(preamble).slice(0, 3)) {
+    if (isProseParagraph(paragraph) || plainLine(paragraph).split(/\s+/).length > 15) break;
+    const title = titleAndRest(paragraph).title;
+    if (title) return { title, guessed: true };
+  }
   return { title: null, guessed: true };
 }
 

@@ -169,6 +169,13 @@ const topicSignals: ReadonlyArray<(text: string) => boolean> = [
   (t) => findParticipation(t).status !== 'unknown',
 ];
 
+// "Projekt des Jahres: Sonnendächer …", "Das Projekt: Rufbus …", "★ Im Fokus: Leuchtturm Schlierbach": a kicker
+// before the project's name, which sets its section apart from the rest of the text.
+export const projectKicker =
+  /^[★☆►▶•*\s]*(?:(?:Das\s+|Unser\s+)?(?:Projekt|Praxisbeispiel|Beispiel)(?:\s+des\s+(?:Jahres|Monats|Quartals))?|Im\s+Fokus|Im\s+Porträt|Vorgestellt)\s*:\s+/iu;
+
+const spotlight = /^[★☆►▶•*\s]*(?:(?:Projekt|Praxisbeispiel|Beispiel)\s+des\s+(?:Jahres|Monats|Quartals)|Im\s+Fokus|Im\s+Porträt|Vorgestellt)\s*:\s+/iu;
+
 export interface TopicSection {
   /** The section's heading as written ("**Jugendtaxi Weilrod**", "## Projekt des Jahres: …"). */
   heading: string;
@@ -191,6 +198,10 @@ export function topicSection(body: string): TopicSection | null {
     else sections.at(-1)?.paragraphs.push(paragraph);
   }
   const withText = sections.filter((s) => s.paragraphs.length > 0);
+  // One section whose heading puts a project in the spotlight ("★ Im Fokus: …") and that tells of it is the record.
+  const spotlit = withText.filter((s) => spotlight.test(s.heading) && s.paragraphs.some((p) => plainLine(p).split(/\s+/).length >= 20));
+  const only = spotlit.length === 1 ? spotlit[0] : undefined;
+  if (only) return { heading: only.raw, text: [only.raw, ...only.paragraphs].join('\n\n') };
   // A heading that names a field of a project ("Finanzierung", "Kontakt") makes the text one project's.
   if (withText.length < 3 || withText.some((s) => (lookupLabel(s.heading)?.key ?? 'other') !== 'other')) return null;
   const scored = withText.map((s) => ({ section: s, signals: topicSignals.filter((signal) => signal(s.paragraphs.join('\n\n'))).length }));

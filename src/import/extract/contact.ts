@@ -33,6 +33,12 @@ export function parsePersonLine(line: string): { name: string; role: string | nu
     if (sep) {
       s = (sep[1] ?? '').trim();
       role = (sep[2] ?? '').trim();
+      // "Thomas Wiegand (Bauamt), Gemeinde Brachttal, …": the role in parentheses; where the person works follows.
+      const inParentheses = /^(.+?)\s*\(([^)]+)\)$/.exec(s);
+      if (inParentheses) {
+        s = (inParentheses[1] ?? '').trim();
+        role = (inParentheses[2] ?? '').trim();
+      }
     }
   }
   // "i. A. Kerstin Vogel", "gez. Jan Roth": how a letter is signed, no part of the name.

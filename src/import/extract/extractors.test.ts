@@ -826,3 +826,14 @@ describe('rules of round eleven (set K)', () => {
     expect(parseContactBlock('Dr. med. Anna von Berg, Tel. 0611 123456')[0]?.name).toBe('Dr. med. Anna von Berg');
   });
 });
+
+describe('rules of round twelve (set L)', () => {
+  it('two months that share the year written after the second ("Mai bis Oktober 2025")', () => {
+    expect(findPeriod('Umsetzung: Mai bis Oktober 2025.')).toEqual({ start: '2025-05', end: '2025-10', text: 'Mai bis Oktober 2025' });
+    expect(findPeriod('März – Juni 2024')).toMatchObject({ start: '2024-03', end: '2024-06' });
+  });
+
+  it('"Name (Rolle), Organisation, Anschrift": the role in parentheses, not what follows the comma', () => {
+    expect(parsePersonLine('Thomas Wiegand (Bauamt), Gemeinde Brachttal, Wächtersbacher Straße 44, 63636 Brachttal')).toEqual({ name: 'Thomas Wiegand', role: 'Bauamt' });
+  });
+});

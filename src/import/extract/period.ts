@@ -13,7 +13,10 @@ const monthNumbers: Record<string, number> = {
 
 const DAY = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?!\d)`;
 // English names too (sheets of EU projects): "May 2019", "October 2023".
-const MONTH_NAME = String.raw`(?:Januar|January|Jan|Februar|February|Feb|März|March|Mär|Mar|April|Apr|Mai|May|Juni|June|Jun|Juli|July|Jul|August|Aug|September|Sept|Sep|Oktober|October|Okt|Oct|November|Nov|Dezember|December|Dez|Dec)\.?\s+\d{4}`;
+const MONTH_WORD = String.raw`(?:Januar|January|Jan|Februar|February|Feb|März|March|Mär|Mar|April|Apr|Mai|May|Juni|June|Jun|Juli|July|Jul|August|Aug|September|Sept|Sep|Oktober|October|Okt|Oct|November|Nov|Dezember|December|Dez|Dec)`;
+const MONTH_NAME = String.raw`${MONTH_WORD}\.?\s+\d{4}`;
+// "Mai bis Oktober 2025", "März – Juni 2024": two months that share the year written after the second.
+const sharedYear = new RegExp(String.raw`(?<![\p{L}\d.])(${MONTH_WORD})\.?\s*(?:bis|–|-)\s*(${MONTH_WORD})\.?\s+(\d{4})(?!\d)`, 'gu');
 // Seasons and "Anfang/Mitte/Ende" give year precision only: "Sommer 2019" → "2019".
 const SEASON = String.raw`(?:Frühjahr|Frühling|Sommer|Herbst|Winter|Anfang|Mitte|Ende|Jahresbeginn|Jahresende)\s+\d{4}`;
 const MONTH_NUM = String.raw`\d{1,2}\s?[/.]\s?\d{4}`;
@@ -130,6 +133,11 @@ export function findPeriod(text: string, options: { allowOngoing?: boolean } = {
     const end = parseDateToken(m[2] ?? '', 'end');
     if (start && end && earliestDay(start) <= latestDay(end)) candidates.push({ index: m.index, text: m[0], start, end });
     else rejected.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of flat.matchAll(sharedYear)) {
+    const start = parseDateToken(`${m[1]} ${m[3]}`);
+    const end = parseDateToken(`${m[2]} ${m[3]}`, 'end');
+    if (start && end && earliestDay(start) <= latestDay(end)) candidates.push({ index: m.index, text: m[0], start, end });
   }
   for (const pattern of [patterns.start, patterns.started])
     for (const m of flat.matchAll(pattern)) {
