@@ -234,3 +234,28 @@ describe('a result list with one project in the spotlight (set L)', () => {
     expect(r.content.title).toBe('Kreisförderprogramm „Klimafit im Dorf“ – Förderjahr 2025');
   });
 });
+
+describe('a newspaper article (set L)', () => {
+  it('the byline and time stamp are no description; the contact "bei der Stadt ist …"; the reported goal ("Ziel sei, …")', () => {
+    const text = [
+      '**Mit der Rebschere für das Klima: Bürger pflegen den Stadtweinberg**',
+      '',
+      'Von Katrin Hebel',
+      '18.09.2025, 17:32 Uhr · Lesezeit: 3 Min.',
+      '',
+      'Seit dem Frühjahr 2022 bewirtschaften rund 80 Bürgerinnen und Bürger gemeinsam den Weinberg in Groß-Umstadt.',
+      '',
+      'Ziel sei, die alte Weinbergslandschaft mit ihren Trockenmauern zu erhalten, erklärt Kolb.',
+      '',
+      'Für Kauf und Neubepflanzung hat die Stadt rund 48.000 Euro ausgegeben, 20.000 Euro davon kamen aus dem Regionalbudget der LEADER-Region.',
+      '',
+      'Ansprechpartnerin bei der Stadt ist Mirjam Sauer, Umweltberaterin (Telefon 06078 781-244, m.sauer@gross-umstadt.example).',
+    ].join('\n');
+    const r = parseFactSheet(text, 'x.txt', { prose: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.description).toMatch(/^Seit dem Frühjahr 2022/);
+    expect(r.content.purpose).toBe('Ziel sei, die alte Weinbergslandschaft mit ihren Trockenmauern zu erhalten, erklärt Kolb.');
+    expect(r.content.contacts).toMatchObject([{ name: 'Mirjam Sauer', role: 'Umweltberaterin', phone: '+49 6078 781244' }]);
+    expect(r.content.funding).toMatchObject({ totalCents: 4_800_000, grantCents: 2_000_000, sources: [{ name: 'LEADER', amountCents: 2_000_000 }] });
+  });
+});

@@ -373,6 +373,9 @@ const frontMatterLine = [
   /^(?:Vorlage|Drucksache|Beschlussvorlage|Magistratsvorlage|Sitzungsvorlage)\b[^.!?]{0,60}$/iu,
   // "Bitte beantworten Sie jede Frage direkt hinter dem Fragezeichen.": the form speaks to whoever fills it in.
   /^Bitte\s+(?:beantworten|füllen|tragen|senden|schicken|kreuzen|geben)\s+Sie\b[^!?]{0,200}[.!]?$/u,
+  // A newspaper's byline and time stamp: "Von Katrin Hebel", "18.09.2025, 17:32 Uhr · Lesezeit: 3 Min.".
+  /^Von\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){1,3}$/u,
+  /^\d{1,2}\.\d{1,2}\.\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*Uhr)?(?:\s*·\s*Lesezeit:?\s*\d+\s*Min\.?)?$/u,
 ];
 const isFrontMatter = (paragraph: string): boolean => {
   const lines = paragraph.split('\n').map((l) => plainLine(l)).filter(Boolean);
@@ -427,9 +430,9 @@ export function splitComponents(description: string | null): { intro: string | n
 }
 
 /** A paragraph of running text: it ends like a sentence and has at least eight words. */
-// "Ziel des Projekts ist es, …", "Ziel ist, dass …".
-const goalWords = /\b(?:Ziel|Zweck|Anliegen)\b[^.!?]{0,80}\bist(?:\s+es\b|,\s+dass\b)/u;
-const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+ist(?:\s+es\b|,\s+dass\b)/u;
+// "Ziel des Projekts ist es, …", "Ziel ist, dass …", and reported: "Ziel sei, die … zu erhalten".
+const goalWords = /\b(?:Ziel|Zweck|Anliegen)\b[^.!?]{0,80}\b(?:ist|sei)(?:\s+es\b|,)/u;
+const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+(?:ist|sei)(?:\s+es\b|,)/u;
 
 function isProseParagraph(paragraph: string): boolean {
   // "… unter die Lupe. #Energiesparchallenge": hashtags after the last sentence of a post.
@@ -531,7 +534,7 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
     // "…, Kontakt: Jutta Brückner, 0176 55512345" within a line of prose.
     // Also a sentence of its own: "Fragen beantwortet Frau Sabine Roth im Rathaus, Telefon …", "Ansprechpartner ist unser …".
     const inline =
-      /(?:(?<=[,;.]\s)|^)(?:Kontakt|Ansprechpartner\p{L}*(?:\s+(?:ist|für\s+das\s+Projekt))?|Ansprechperson|Auskunft|Fragen\s+beantwortet|Auskunft\s+gibt|Auskünfte\s+gibt)\s*(?:bei)?\s*:?\s+([^\n]{5,200})/mu.exec(frame ? frame.body : text);
+      /(?:(?<=[,;.]\s)|^)(?:Kontakt|Ansprechpartner\p{L}*(?:\s+(?:bei|in|im)\s+(?:der\s+|dem\s+)?\p{Lu}[\p{L}-]+)?(?:\s+(?:ist|für\s+das\s+Projekt))?|Ansprechperson|Auskunft|Fragen\s+beantwortet|Auskunft\s+gibt|Auskünfte\s+gibt)\s*(?:bei)?\s*:?\s+([^\n]{5,200})/mu.exec(frame ? frame.body : text);
     const found = inline ? parseContactBlock(inline[1] ?? '').filter((c) => c.phone || c.email) : [];
     if (found.length) {
       f.contacts = found;

@@ -323,3 +323,52 @@ describe('answers without their questions (set K)', () => {
     expect(normaliseQuestionLayout(list)).toBe(list);
   });
 });
+
+describe('questionnaires of set L', () => {
+  it('questions numbered with circled digits; the place and date under the last answer are no part of it', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const text = [
+      'Projekt: Seepferdchen für alle',
+      '',
+      '① Wie ist die Entscheidung gefallen? Wessen Idee war es?',
+      'Den Anstoß gab ein Antrag der Schulen.',
+      '',
+      '② Wer oder was hat Ihnen geholfen?',
+      'Die Schwimmvereine.',
+      '',
+      '③ Gab es bestimmte Herausforderungen? Was war neu für Sie?',
+      'Die Wasserzeiten waren knapp.',
+      '',
+      '④ Gibt es Voraussetzungen? Für welche Kommunen ist das Projekt geeignet?',
+      'Siehe oben (③).',
+      '',
+      'Wiesbaden, den 2. Juli 2025',
+    ].join('\n');
+    const r = parseQuestionnaire(text, 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.answers).toEqual({ decision: 'Den Anstoß gab ein Antrag der Schulen.', support: 'Die Schwimmvereine.', challenges: 'Die Wasserzeiten waren knapp.', prerequisites: 'Siehe oben (③).' });
+  });
+
+  it('questions shortened to topic words in bold, a bold line above as the title', async () => {
+    const { parseQuestionnaire } = await import('./questionnaire.ts');
+    const text = [
+      '**Selbstverwalteter Jugendtreff im alten Feuerwehrhaus**',
+      'Gemeinde Fischbachtal | Landkreis Darmstadt-Dieburg | seit 09/2023',
+      '',
+      '**Entscheidung/Idee:** Die Idee kam von Jugendlichen.',
+      '',
+      '**Hilfe/Unterstützung:** Die Kreisjugendförderung hat beraten.',
+      '',
+      '**Herausforderungen/Neues/Tipps:** Neu war, Schlüssel abzugeben.',
+      '',
+      '**Voraussetzungen/Eignung:** Ein Raum, den sonst niemand braucht.',
+      '',
+      '(Kurzfassung erstellt von der Gemeindeverwaltung, Mai 2025)',
+    ].join('\n');
+    expect(detectFormat(text)).toBe('questionnaire');
+    const r = parseQuestionnaire(text, 'x.txt');
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.content.title).toBe('Selbstverwalteter Jugendtreff im alten Feuerwehrhaus');
+    expect(r.content.answers).toEqual({ decision: 'Die Idee kam von Jugendlichen.', support: 'Die Kreisjugendförderung hat beraten.', challenges: 'Neu war, Schlüssel abzugeben.', prerequisites: 'Ein Raum, den sonst niemand braucht.' });
+  });
+});

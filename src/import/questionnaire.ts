@@ -86,8 +86,21 @@ const questionNumber = (token: string | undefined): number => roman[(token ?? ''
  * ("| 1. Wie …? | Antwort … |": each row the question on its own line, then the answer), and a
  * numbered list of answers that the text announces as following the questions' order.
  */
+function boldLineTitle(preamble: string): string | undefined {
+  return preamble
+    .split('\n')
+    .map((line) => /^[ \t]*\*\*([^*\n]{3,200})\*\*[ \t]*$/.exec(line)?.[1]?.trim())
+    .find((bold): bold is string => Boolean(bold) && !/[:.!?]$/.test(bold ?? '') && (bold ?? '').split(/\s+/).length <= 15 && !matchLabelLine(`${bold}:`));
+}
+
 export function normaliseQuestionLayout(text: string): string {
-  return numberedAnswers(untableQuestions(text));
+  return numberedAnswers(untableQuestions(circledNumbers(text)));
+}
+
+// "① Bitte erläutern Sie …": circled digits number the questions.
+const circled = /^([ \t]*)([①②③④])[ \t]*/gmu;
+function circledNumbers(text: string): string {
+  return /[①②③④]/u.test(text) ? text.replace(circled, (_m, indent: string, digit: string) => `${indent}${'①②③④'.indexOf(digit) + 1}. `) : text;
 }
 
 // "Unsere Antworten folgen der Reihenfolge Ihrer Fragen:", "Zu Ihren vier Fragen:": the questions left out.
@@ -152,6 +165,10 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     if (onlyNumber) return { n: Number(onlyNumber[2]), question: rest.replace(/^[:.]\s*/, ''), after: '', frage: Boolean(onlyNumber[1]) };
     const numbered = number.exec(inner);
     if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
+    // "**Entscheidung/Idee:** Die Idee kam …": an answer led by the question's topic words in bold.
+    const topicLabel = /^(.+?):?$/.exec(inner)?.[1] ?? inner;
+    if (rest && (inner.endsWith(':') || rest.startsWith(':')) && topicWords.test(topicLabel) && !lookupLabel(topicLabel) && Object.values(topics).some((t) => t.test(topicLabel)))
+      return { n: null, question: topicLabel, after: rest.replace(/^:\s*/, ''), led: true };
     // "**Redaktion:** Wie ist es …?": an interviewer's question led by the speaker.
     if (speakerLabel.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: inner.slice(0, -1) };
     return { n: null, question: inner, after: rest };
@@ -261,6 +278,10 @@ const placeholderAnswer = /^(?:[-–—/.]+|k\.\s?A\.?|keine\s+Angaben?|entfäll
 // footer, no part of the answer.
 const footerKeys = new Set<FieldKey>(['contact', 'phone', 'email', 'sponsor', 'website', 'address']);
 
+// After the last answer: where and when it was written ("Wiesbaden, den 2. Juli 2025"), a note in
+// parentheses ("(Kurzfassung erstellt von der Gemeindeverwaltung, Mai 2025)"), the list of enclosures.
+const closingLine = /^(?:\p{Lu}[\p{L} .()-]{1,40},\s+(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|\p{L}+\s+\d{4})|\([^()]{5,200}\)|Anlagen?\s*:.*)$/u;
+
 export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number>; footer: string } {
   const lines = normaliseQuestionLayout(text).split('\n');
   const headings = findQuestionHeadings(lines);
@@ -271,7 +292,8 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
     for (let i = last.endLine; i < lines.length; i++) {
       const label = (lines[i - 1] ?? '').trim() === '' ? matchLabelLine(lines[i] ?? '') : null;
       // "## Vielen Dank für Ihre Aufmerksamkeit!": a heading after the last answer ends it; what follows is a closing block.
-      if ((label && footerKeys.has(label.key)) || /^#{1,6}\s+\S/.test(lines[i] ?? '')) {
+      const afterBlank = (lines[i - 1] ?? '').trim() === '';
+      if ((label && footerKeys.has(label.key)) || /^#{1,6}\s+\S/.test(lines[i] ?? '') || (afterBlank && closingLine.test((lines[i] ?? '').trim()))) {
         footerStart = i;
         break;
       }
@@ -345,7 +367,8 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
     if (name) title = stripEnclosingQuotes(plainLine(name));
   }
   // "# Schulwald Schlüchtern – …" above the answers: the document's heading.
-  const heading = title ? null : /^#[ \t]+(\S.{2,200})$/m.exec(preamble)?.[1];
+  // Or a line set in bold on its own ("**Selbstverwalteter Jugendtreff im alten Feuerwehrhaus**").
+  const heading = title ? null : (/^#[ \t]+(\S.{2,200})$/m.exec(preamble)?.[1] ?? boldLineTitle(preamble));
   if (heading) title = stripEnclosingQuotes(plainLine(heading));
   if (!title) {
     const sentence = firstSentence(answers.decision ?? answerTexts[0] ?? null);

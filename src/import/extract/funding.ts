@@ -118,7 +118,7 @@ const genericProgramme = /^(?:(?:Förder|Landes|Bundes|Sonder|Investitions|Aktio
 
 // Case-sensitive nouns so that "Gesundheitsförderung" is not read as a funding statement.
 const fundingCue =
-  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b|\bbereitgestellt\b|\bzahlt\s+die\b/;
+  /\bFörderung\b|\bFördermittel|\bFörderprogramm|[Gg]efördert|[Ff]inanziert|\bFinanzierung|aus Mitteln|\bZuwendung|\bZuschuss|\bEigenmittel|\bEigenanteil|\bGesamtkosten|\bLandesprogramm|\bBundesprogramm|\bLandesmittel|\bBundesmittel|\bkostete(?:n)?\b|\b(?:ge)?kostet\b|\bfördert\b|\bfinanzieren\b|\bbeteiligt sich\b|\b(?:Projekt|Personal|Sach)?[Kk]osten\b(?!los)|\bInvestition\b|aus eigenen Mitteln|\bgesponsert\b|\bgespendet\b|\bSpenden?\b|\bbezahlt\b|\bbezahlen\b|\bbereitgestellt\b|\bzahlt\s+die\b|\bausgegeben\b/;
 // "0,35 € je Liter", "höchstens 5.000 € je Grundstück": a price or a cap per unit is no amount of the
 // project's funding ("25.000 € pro Jahr" is: a yearly amount).
 const perUnit = /^\s*(?:je|pro)\s+(?!Jahr\b|Monat\b|Haushaltsjahr\b|Saison\b|Quartal\b)\p{L}/u;
@@ -140,7 +140,7 @@ function findAmounts(text: string): Amount[] {
 const roleCues: ReadonlyArray<readonly [Role, RegExp]> = [
   ['own', new RegExp(String.raw`${OWN_SHARE}|aus\s+dem\s+(?:Gemeinde|Stadt)haushalt|aus\s+eigenen\s+Mitteln|Eigenmittel\p{L}*|Eigenanteil\p{L}*|Eigenleistung\p{L}*|Eigenkapital|\b[Kk]ommunale[rn]?\s+(?:Eigen)?[Aa]nteil`, 'giu')],
   ['third', /Drittmittel\p{L}*|Spenden\p{L}*|Sponsoring|gesponsert|gespendet/giu],
-  ['total', /(?<!%\s+der\s+)(?:[Zz]uwendungs|[Ff]örder)fähigen?\s+(?:Gesamt)?(?:Ausgaben|Kosten)|Gesamtauszahlung\p{L}*|\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\b(?:ge)?kostet(?:e|en)?\b|\bBudget\b/gu],
+  ['total', /(?<!%\s+der\s+)(?:[Zz]uwendungs|[Ff]örder)fähigen?\s+(?:Gesamt)?(?:Ausgaben|Kosten)|Gesamtauszahlung\p{L}*|\bSumme\b|\bGesamt\b|Gesamtkosten|Gesamtausgaben|Gesamtvolumen|Gesamtbudget|Gesamtsumme|Projektvolumen|Gesamtfinanzierung|Gesamtinvestition\p{L}*|Investitionsvolumen|Investitionssumme|\bInvestition\b|\b(?:Projekt|Personal|Sach|Investitions)?[Kk]osten\b(?!los)|\b(?:ge)?kostet(?:e|en)?\b|\bBudget\b|\bausgegeben\b/gu],
   ['grant', /Zuwendung(?!sempf)\p{L}*|Zuweisung\p{L}*|Fördersumme|Förderbetrag|Fördermittel\p{L}*|Förderung|gefördert|\bfördert\b|Zuschuss|Zuschüsse|bezuschusst|Landesmittel\p{L}*|Bundesmittel\p{L}*/giu],
 ];
 const ownCue = /Eigenmittel|Eigenanteil|Eigenleistung|Eigenkapital|kommunale[rn]?\s+(?:Eigen)?Anteil/i;
