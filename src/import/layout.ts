@@ -156,29 +156,29 @@ function pairedColumns(lines: string[]): string[] {
   });
 }
 
-// "Wie heißt das Projekt? Gießpaten für Stadtbäume": a sheet that asks its fields and is answered
-// right after the question mark; several such lines are read as "Label: value".
-const askedField = /^[ \t]*(\p{Lu}[^?\n:]{2,60})\?[ \t]+(\S.*)$/u;
-function askedFields(lines: string[]): string[] {
-  const asked = lines.map((line) => {
-    const m = askedField.exec(line);
-    return m && lookupLabel(`${m[1]}?`) ? `${m[1]}?: ${m[2]}` : null;
+/**
+ * Lines whose label and value are set apart by something other than a colon: when at least
+ * MIN_COLUMN_LINES lines match `pattern` with a known label (group 1) and a value (group 2), each
+ * becomes "Label: value" (`asLabel` gives the label as the field reader should see it).
+ */
+function knownLabelLines(lines: string[], pattern: RegExp, asLabel: (label: string) => string): string[] {
+  const rewritten = lines.map((line) => {
+    const m = pattern.exec(line);
+    const label = m ? asLabel(m[1] ?? '') : '';
+    return m && lookupLabel(label) ? `${label}: ${m[2]}` : null;
   });
-  if (asked.filter(Boolean).length < MIN_COLUMN_LINES) return lines;
-  return lines.map((line, i) => asked[i] ?? line);
+  if (rewritten.filter(Boolean).length < MIN_COLUMN_LINES) return lines;
+  return lines.map((line, i) => rewritten[i] ?? line);
 }
 
-// "Anbieter – Kreisausschuss des Landkreises …", "Wann – Juli 2024 bis Juni 2027": a dash between label
-// and value; several such lines with known labels are read as "Label: value".
+// "Wie heißt das Projekt? Gießpaten für Stadtbäume": a sheet that asks its fields and is answered
+// right after the question mark (the question mark stays: the labels of such sheets are questions).
+const askedField = /^[ \t]*(\p{Lu}[^?\n:]{2,60})\?[ \t]+(\S.*)$/u;
+const askedFields = (lines: string[]) => knownLabelLines(lines, askedField, (question) => `${question}?`);
+
+// "Anbieter – Kreisausschuss des Landkreises …", "Wann – Juli 2024 bis Juni 2027": a dash between label and value.
 const dashedField = /^[ \t]*(\p{Lu}[\p{L} /-]{1,40}?)[ \t]+[–—][ \t]+(\S.*)$/u;
-function dashedFields(lines: string[]): string[] {
-  const dashed = lines.map((line) => {
-    const m = dashedField.exec(line);
-    return m && lookupLabel(m[1] ?? '') ? `${m[1]}: ${m[2]}` : null;
-  });
-  if (dashed.filter(Boolean).length < MIN_COLUMN_LINES) return lines;
-  return lines.map((line, i) => dashed[i] ?? line);
-}
+const dashedFields = (lines: string[]) => knownLabelLines(lines, dashedField, (label) => label);
 
 // "Projektname ........ Hitzetelefon", "Kurzbeschreibung ........" (the value on the lines below).
 const dotLeader = /^[ \t]*(\p{L}[^.:\n]{0,60}?)[ \t]*\.{4,}[ \t]*(.*)$/u;

@@ -169,12 +169,11 @@ const topicSignals: ReadonlyArray<(text: string) => boolean> = [
   (t) => findParticipation(t).status !== 'unknown',
 ];
 
-// "Projekt des Jahres: Sonnendächer …", "Das Projekt: Rufbus …", "★ Im Fokus: Leuchtturm Schlierbach": a kicker
-// before the project's name, which sets its section apart from the rest of the text.
-export const projectKicker =
-  /^[★☆►▶•*\s]*(?:(?:Das\s+|Unser\s+)?(?:Projekt|Praxisbeispiel|Beispiel)(?:\s+des\s+(?:Jahres|Monats|Quartals))?|Im\s+Fokus|Im\s+Porträt|Vorgestellt)\s*:\s+/iu;
-
-const spotlight = /^[★☆►▶•*\s]*(?:(?:Projekt|Praxisbeispiel|Beispiel)\s+des\s+(?:Jahres|Monats|Quartals)|Im\s+Fokus|Im\s+Porträt|Vorgestellt)\s*:\s+/iu;
+// "Projekt des Jahres: …", "★ Im Fokus: Leuchtturm Schlierbach": a kicker that puts one project in the spotlight.
+const SPOTLIGHT = String.raw`(?:Projekt|Praxisbeispiel|Beispiel)\s+des\s+(?:Jahres|Monats|Quartals)|Im\s+Fokus|Im\s+Porträt|Vorgestellt`;
+const spotlight = new RegExp(String.raw`^[★☆►▶•*\s]*(?:${SPOTLIGHT})\s*:\s+`, 'iu');
+/** A kicker before a project's name in a heading, the spotlight's or a plain "Das Projekt: Rufbus …". */
+export const projectKicker = new RegExp(String.raw`^[★☆►▶•*\s]*(?:${SPOTLIGHT}|(?:Das\s+|Unser\s+)?(?:Projekt|Praxisbeispiel|Beispiel))\s*:\s+`, 'iu');
 
 export interface TopicSection {
   /** The section's heading as written ("**Jugendtaxi Weilrod**", "## Projekt des Jahres: …"). */
