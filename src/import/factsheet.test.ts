@@ -259,3 +259,19 @@ describe('a newspaper article (set L)', () => {
     expect(r.content.funding).toMatchObject({ totalCents: 4_800_000, grantCents: 2_000_000, sources: [{ name: 'LEADER', amountCents: 2_000_000 }] });
   });
 });
+
+describe('a funding programme\'s sheet (set M)', () => {
+  it('"Förderprogramm: …" is the title and "Fördergeberin: …" the sponsor, not the funding of a project', () => {
+    const r = parse(['STECKBRIEF FÖRDERPROGRAMM', '', 'Förderprogramm: Darmstadt entsiegelt – Zuschuss für grüne Höfe', 'Fördergeberin: Wissenschaftsstadt Darmstadt, Umweltamt', 'Fördergegenstand: Die Stadt bezuschusst das Entsiegeln von Hofflächen.', 'Antragsberechtigte: private Eigentümerinnen und Eigentümer', 'Haushaltsmittel: 250 TEUR pro Jahr aus dem städtischen Haushalt', 'Antragsverfahren: Anträge können laufend online gestellt werden.'].join('\n'));
+    expect(r.content.kind).toBe('foerderung');
+    expect(r.content.title).toBe('Darmstadt entsiegelt – Zuschuss für grüne Höfe');
+    expect(r.content.sponsor?.name).toBe('Wissenschaftsstadt Darmstadt, Umweltamt');
+    expect(r.content.funding?.text).toBe('250 TEUR pro Jahr aus dem städtischen Haushalt');
+  });
+
+  it('in a project\'s sheet "Förderprogramm: …" stays the funding', () => {
+    const r = parse('Projekttitel: Grüne Höfe\nKurzbeschreibung: Wir entsiegeln Höfe.\nFörderprogramm: Klimarichtlinie des Landes Hessen, 40.000 €');
+    expect(r.content.title).toBe('Grüne Höfe');
+    expect(r.content.funding?.sources).toContainEqual({ name: 'Land Hessen', kind: 'land', amountCents: 4_000_000 });
+  });
+});

@@ -10,6 +10,7 @@ import { dedupePlaces, findPlaces, parsePlacesField, splitDistrict, type PlaceDr
 import { findSponsorInProse } from './extract/organisation.ts';
 import { findTargetGroupsInProse, parseTargetGroupsField } from './extract/target-groups.ts';
 import { detectKind } from './extract/kind.ts';
+import { findAmounts } from './extract/money.ts';
 import { unsubscribe } from './extract/links.ts';
 import { normaliseLabel, parseFields, signUpLabels, type Field } from './fields.ts';
 import { missing, rejectionReasons, warning } from './messages.ts';
@@ -476,6 +477,22 @@ function proseTitle(frame: ProseDocument, preamble: string): { title: string | n
 
 const countOf = (text: string, words: string): number => text.split(words).length - 1;
 
+const programmeName = /^(?:Förderprogramm|Programm|Programmname|Name\s+des\s+(?:Förder)?[Pp]rogramms)$/i;
+const programmeGiver = /^(?:Förder|Mittel)geber(?:in)?$/i;
+
+/**
+ * A funding programme's sheet names the programme ("Förderprogramm: Darmstadt entsiegelt") and who
+ * gives the money ("Fördergeberin: Wissenschaftsstadt Darmstadt, Umweltamt"): there these are the
+ * title and the sponsor, not the funding of a project.
+ */
+function asProgrammeSheet(fields: Field[], text: string): Field[] {
+  if (!fields.some((fl) => fl.key === 'funding' && (programmeName.test(fl.label) || programmeGiver.test(fl.label)))) return fields;
+  const named = !fields.some((fl) => fl.key === 'title') && fields.find((fl) => fl.key === 'funding' && programmeName.test(fl.label) && !fl.value.includes('\n') && !findAmounts(fl.value).length);
+  const programme = detectKind('', text).kind === 'foerderung';
+  const giver = programme && !fields.some((fl) => fl.key === 'sponsor') && fields.find((fl) => fl.key === 'funding' && programmeGiver.test(fl.label));
+  return fields.map((fl) => (fl === named ? { ...fl, key: 'title' } : fl === giver ? { ...fl, key: 'sponsor' } : fl));
+}
+
 /** A paragraph that is nothing but an invitation to join ("Weitere Gemeinden können sich gern anschließen."). */
 const onlyParticipation = (paragraph: string): boolean => findParticipation(paragraph).status !== 'unknown' && splitSentences(plainLine(paragraph)).length === 1;
 
@@ -488,7 +505,9 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
   // A text on several topics (a gazette column, a newsletter, a board report): only the project's section is read.
   const topic = framed ? topicSection(framed.body) : null;
   const frame = framed && topic ? { ...framed, body: topic.text } : framed;
-  const { preamble, fields } = parseFields(frame ? frame.body : text);
+  const parsed = parseFields(frame ? frame.body : text);
+  const { preamble } = parsed;
+  const fields = asProgrammeSheet(parsed.fields, text);
   const f = interpretFields(fields);
   const fromPreamble = titleAndRest(preamble);
   const fromProse = frame && !f.title ? proseTitle(frame, preamble) : null;

@@ -57,9 +57,9 @@ interface LabelDef {
  */
 /** Sections that say how to sign up ("Anmeldung", "Wie melde ich mich an?"): they offer participation (factsheet.ts). */
 /** Labels of a field that names the kind of contribution ("Art des Angebots: Beratung"). */
-export const kindLabels: string[] = ['art', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
+export const kindLabels: string[] = ['art', 'angebotsform', 'form des angebots', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
 
-export const signUpLabels: readonly string[] = ['wie kann man mitmachen', 'anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
+export const signUpLabels: readonly string[] = ['antragsverfahren', 'wie kann man mitmachen', 'anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
 
 const labelDefs: LabelDef[] = [
   { key: 'title', strong: false, names: ['projekt', 'vorhaben'] },
@@ -131,6 +131,13 @@ const labelDefs: LabelDef[] = [
   { key: 'targetGroups', strong: false, names: ['für wen', 'wer kann', 'wer kann mitmachen', 'an wen richtet sich das angebot', 'an wen richtet sich das projekt'] },
   { key: 'partners', strong: false, names: ['mit wem', 'wer macht mit', 'wer ist beteiligt'] },
   { key: 'place', strong: true, names: ['einsatzort', 'einsatzorte', 'räumlicher umgriff'] },
+  // The fields of programme and offer sheets (set M).
+  { key: 'place', strong: false, names: ['geltungsbereich', 'beratungsgebiet', 'fördergebiet', 'einzugsgebiet'] },
+  { key: 'purpose', strong: false, names: ['zweck des programms', 'ziel des programms', 'programmziel', 'zweck des angebots', 'ziel des angebots'] },
+  { key: 'partners', strong: false, names: ['in zusammenarbeit mit', 'in kooperation mit', 'gemeinsam mit'] },
+  { key: 'funding', strong: false, names: ['fördergeberin', 'mittelgeberin', 'haushaltsmittel', 'finanzmittel'] },
+  { key: 'period', strong: false, names: ['angeboten seit', 'besteht seit', 'läuft seit'] },
+  { key: 'other', strong: false, names: ['sprechzeiten', 'öffnungszeiten', 'erreichbarkeit', 'kosten für vereine', 'kosten für nutzende', 'kosten für bürgerinnen und bürger'] },
   // English labels, as in sheets of EU-funded projects (LEADER, Interreg) or written by agencies.
   { key: 'title', strong: true, english: true, names: ['project title', 'project name', 'title of the project', 'title of the practice', 'name of the practice'] },
   { key: 'description', strong: true, english: true, names: ['summary', 'project summary', 'abstract', 'project description', 'description', 'detailed description', 'short description', 'evidence of success'] },
