@@ -372,3 +372,15 @@ describe('questionnaires of set L', () => {
     expect(r.content.answers).toEqual({ decision: 'Die Idee kam von Jugendlichen.', support: 'Die Kreisjugendförderung hat beraten.', challenges: 'Neu war, Schlüssel abzugeben.', prerequisites: 'Ein Raum, den sonst niemand braucht.' });
   });
 });
+
+describe('the questionnaire layout rewrite', () => {
+  it('is idempotent, so that its last result can be reused for a text already rewritten', async () => {
+    const { normaliseQuestionLayout } = await import('./questionnaire.ts');
+    const text = '| 1. Wie kam es zur Entscheidung? | Der Rat. |\n\nUnsere Antworten folgen der Reihenfolge Ihrer Fragen:\n1. Eins.\n2. Zwei.\n3. Drei.\n4. Vier.\n\n① Frage?';
+    const once = normaliseQuestionLayout(text);
+    expect(once).not.toBe(text);
+    // A fresh call with other text first, so that nothing remembered answers the second call.
+    normaliseQuestionLayout('anderer Text');
+    expect(normaliseQuestionLayout(once)).toBe(once);
+  });
+});

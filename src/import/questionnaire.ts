@@ -94,8 +94,14 @@ function boldLineTitle(preamble: string): string | undefined {
 }
 
 export function normaliseQuestionLayout(text: string): string {
-  return numberedAnswers(untableQuestions(circledNumbers(text)));
+  // Format detection, the thread split and the answer split each ask for the same document's layout
+  // (and the rewrite of a rewritten text is that text): the last result is remembered.
+  if (text === lastLayout.input || text === lastLayout.output) return lastLayout.output;
+  const output = numberedAnswers(untableQuestions(circledNumbers(text)));
+  lastLayout = { input: text, output };
+  return output;
 }
+let lastLayout = { input: '', output: '' };
 
 // "① Bitte erläutern Sie …": circled digits number the questions.
 const circled = /^([ \t]*)([①②③④])[ \t]*/gmu;
