@@ -493,6 +493,41 @@ function asProgrammeSheet(fields: Field[], text: string): Field[] {
   return fields.map((fl) => (fl === named ? { ...fl, key: 'title' } : fl === giver ? { ...fl, key: 'sponsor' } : fl));
 }
 
+/**
+ * A sponsor where no field names one, from the most telling place first: the signature under a
+ * letter, an organisation with address in the contact block, the organisation the text says carries
+ * the project (in prose also its lines that are no sentences: "Veranstalter ist der Verein X e. V.,
+ * Kontakt: …"), the footer line. `source` says where, for the editor's warning.
+ */
+function guessSponsor(from: { signature: ReturnType<typeof readSignature> | null; frame: ProseDocument | null; contactOrganisation: Organisation | null; prose: string; text: string }): { sponsor: Organisation | null; source: string | null } {
+  if (from.signature?.organisation) return { sponsor: { ...from.signature.organisation, website: websiteIn(from.frame?.signature ?? '') }, source: 'aus der Unterschrift bzw. Signatur' };
+  if (from.contactOrganisation) return { sponsor: from.contactOrganisation, source: 'aus den Kontaktangaben' };
+  const inProse = findSponsorInProse(from.prose) ?? (from.frame ? findSponsorInProse(from.frame.body) : null);
+  if (inProse) return { sponsor: { name: inProse.name, street: null, postcode: null, city: null, website: null }, source: 'aus dem Text' };
+  const footer = findFooterOrganisation(from.text);
+  if (footer) {
+    // "… · Bahnhofstraße 22 · 36341 Lauterbach (Hessen) · www.eg-vogelsberg.example": the footer's web address is the sponsor's.
+    const footerLine = from.text.trimEnd().split('\n').slice(-3).find((l) => l.includes(footer.name)) ?? '';
+    return { sponsor: { ...footer, website: websiteIn(footerLine) }, source: 'aus der Fußzeile' };
+  }
+  return { sponsor: null, source: null };
+}
+
+/**
+ * The sponsor's address written elsewhere in the document, when its own block has none: in the
+ * footer line, or beside its name in another part ("bestellt werden bei: Arbeitskreis … e. V.,
+ * Ludwigstraße 9, 64283 Darmstadt").
+ */
+function withAddressFromDocument(sponsor: Organisation, text: string, parts: readonly string[]): Organisation {
+  if (sponsor.street || sponsor.postcode) return sponsor;
+  const elsewhere = [() => findFooterOrganisation(text), ...parts.map((part) => () => (/\d{5}/.test(part) ? findOrganisationWithAddress(part) : null))];
+  for (const find of elsewhere) {
+    const organisation = find();
+    if (organisation && sameOrganisation(organisation.name, sponsor.name)) return { ...sponsor, street: organisation.street, postcode: organisation.postcode, city: organisation.city };
+  }
+  return sponsor;
+}
+
 /** A paragraph that is nothing but an invitation to join ("Weitere Gemeinden können sich gern anschließen."). */
 const onlyParticipation = (paragraph: string): boolean => findParticipation(paragraph).status !== 'unknown' && splitSentences(plainLine(paragraph)).length === 1;
 
@@ -561,43 +596,9 @@ export function parseFactSheet(text: string, sourceFile: string, options: { pros
     }
   }
   fromSignature();
-  let sponsor = f.sponsor;
-  if (!sponsor && signature?.organisation) {
-    sponsor = { ...signature.organisation, website: websiteIn(frame?.signature ?? '') };
-    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus der Unterschrift bzw. Signatur übernommen. Bitte prüfen.`));
-  }
-  if (!sponsor && f.contactOrganisation) {
-    // No sponsor field, but an organisation with address in the contact block.
-    sponsor = f.contactOrganisation;
-    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${sponsor.name}“ wurde aus den Kontaktangaben übernommen. Bitte prüfen.`));
-  }
-  if (!sponsor) {
-    // No "Projektträger" field: the organisation the text says carries the project, flagged for review.
-    // In a document read as prose also its lines that are no sentences ("Veranstalter ist der Verein X e. V., Kontakt: …").
-    const fromProse = findSponsorInProse(prose) ?? (frame ? findSponsorInProse(frame.body) : null);
-    if (fromProse) {
-      sponsor = { name: fromProse.name, street: null, postcode: null, city: null, website: null };
-      warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${fromProse.name}“ wurde aus dem Text übernommen. Bitte prüfen.`));
-    }
-  }
-  const footer = findFooterOrganisation(text);
-  if (!sponsor && footer) {
-    // "… · Bahnhofstraße 22 · 36341 Lauterbach (Hessen) · www.eg-vogelsberg.example": the footer's web address is the sponsor's.
-    const footerLine = text.trimEnd().split('\n').slice(-3).find((l) => l.includes(footer.name)) ?? '';
-    sponsor = { ...footer, website: websiteIn(footerLine) };
-    warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${footer.name}“ wurde aus der Fußzeile übernommen. Bitte prüfen.`));
-  }
-  if (sponsor && !sponsor.street && !sponsor.postcode && footer && sameOrganisation(footer.name, sponsor.name)) sponsor = { ...sponsor, street: footer.street, postcode: footer.postcode, city: footer.city };
-  if (sponsor && !sponsor.street && !sponsor.postcode) {
-    // The sponsor's address written elsewhere in the document ("bestellt werden bei: Arbeitskreis … e. V., Ludwigstraße 9, 64283 Darmstadt").
-    for (const part of [preamble, ...fields.map((fl) => fl.value)]) {
-      const organisation = /\d{5}/.test(part) ? findOrganisationWithAddress(part) : null;
-      if (organisation && sameOrganisation(organisation.name, sponsor.name)) {
-        sponsor = { ...sponsor, street: organisation.street, postcode: organisation.postcode, city: organisation.city };
-        break;
-      }
-    }
-  }
+  const found = f.sponsor ? { sponsor: f.sponsor, source: null } : guessSponsor({ signature, frame, contactOrganisation: f.contactOrganisation, prose, text });
+  if (found.source) warnings.push(warning('sponsor', 'guessed', `Projektträger: kein eigenes Feld; „${found.sponsor?.name}“ wurde ${found.source} übernommen. Bitte prüfen.`));
+  const sponsor = found.sponsor && withAddressFromDocument(found.sponsor, text, [preamble, ...fields.map((fl) => fl.value)]);
   let period = f.period;
   if (!period) {
     const fromProse = findPeriod(prose);

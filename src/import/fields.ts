@@ -57,7 +57,7 @@ interface LabelDef {
  */
 /** Sections that say how to sign up ("Anmeldung", "Wie melde ich mich an?"): they offer participation (factsheet.ts). */
 /** Labels of a field that names the kind of contribution ("Art des Angebots: Beratung"). */
-export const kindLabels: string[] = ['art', 'angebotsform', 'form des angebots', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
+export const kindFieldLabels: string[] = ['art', 'angebotsform', 'form des angebots', 'art des beitrags', 'art des angebots', 'art des materials', 'beitragsart', 'angebotsart', 'kategorie', 'typ'];
 
 export const signUpLabels: readonly string[] = ['antragsverfahren', 'wie kann man mitmachen', 'anmeldung', 'einstieg', 'antrag', 'antragstellung', 'mitmachen', 'sie wollen mitmachen', 'wollen sie mitmachen', 'wie melde ich mich an', 'wie kann ich mich anmelden', 'wie kann ich mitmachen'];
 
@@ -163,7 +163,7 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
   { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'kosten für kommunen', 'kosten für die kommunen', 'kosten für gemeinden'] },
   // Fields that name the kind of contribution (read by extract/kind.ts).
-  { key: 'other', strong: false, names: kindLabels },
+  { key: 'other', strong: false, names: kindFieldLabels },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },
   { key: 'other', strong: false, names: ['stand', 'datum', 'status', 'sdg', 'sdgs', 'leitsätze', 'nachhaltigkeitsziele', 'bezug zur nachhaltigkeitsstrategie', 'übertragbarkeit', 'auszeichnungen', 'bildnachweis', 'quelle', 'quellen', 'anlagen', 'anhang', 'bemerkungen', 'sonstiges', 'hinweise', 'materialien', 'veröffentlichungen', 'presse', 'weitere informationen', 'mehr informationen', 'links', 'link'] },
 ];

@@ -1,5 +1,5 @@
 import type { ContributionKind } from '../../domain/contribution.ts';
-import { kindLabels } from '../fields.ts';
+import { kindFieldLabels } from '../fields.ts';
 
 /*
  * The kind of a contribution: most documents describe a project ("Praxisbeispiel"); a funding
@@ -37,7 +37,7 @@ const cues: KindCues[] = [
 // "Art des Beitrags" with "Beratungsangebot" ticked, "typ = Förderprogramm", "| Art des Angebots | Beratung |":
 // a field that names the kind (its labels are those of fields.ts).
 const kindField = new RegExp(
-  String.raw`^[ \t]*\|?[ \t]*(?:${[...kindLabels].sort((a, b) => b.length - a.length).map((l) => l.replace(/\s+/g, String.raw`\s+`)).join('|')})(?![\p{L}])[ \t]*[:|]?[ \t]*(?:\n[ \t]*)?([^\s|][^\n|]{0,80})`,
+  String.raw`^[ \t]*\|?[ \t]*(?:${[...kindFieldLabels].sort((a, b) => b.length - a.length).map((l) => l.replace(/\s+/g, String.raw`\s+`)).join('|')})(?![\p{L}])[ \t]*[:|]?[ \t]*(?:\n[ \t]*)?([^\s|][^\n|]{0,80})`,
   'imu',
 );
 // The kind's own word as a field's value ("Beratung", "Material").
