@@ -275,3 +275,11 @@ describe('a funding programme\'s sheet (set M)', () => {
     expect(r.content.funding?.sources).toContainEqual({ name: 'Land Hessen', kind: 'land', amountCents: 4_000_000 });
   });
 });
+
+describe('a period that ends before it starts', () => {
+  it('is left empty with a German warning; its text stays for the editor', () => {
+    const r = parse('Projekttitel: Widerspruch\nKurzbeschreibung: Ein Test.\nLaufzeit: 2024 bis 2020');
+    expect(r.content.period).toEqual({ start: null, end: null, text: '2024 bis 2020' });
+    expect(r.warnings.map((w) => w.message)).toContain('Projektlaufzeit: „2024 bis 2020“ endet vor ihrem Beginn und wurde nicht übernommen. Bitte Beginn und Ende prüfen.');
+  });
+});

@@ -265,7 +265,8 @@ export function interpretFields(fields: readonly Field[]): InterpretedFields {
   if (periodField?.value) {
     const parsed = parsePeriodField(titleLines(periodField.value));
     period = { start: parsed.start, end: parsed.end, text: parsed.text };
-    if (!parsed.understood)
+    if (parsed.reversed) warnings.push(warning('period', 'ambiguous', `Projektlaufzeit: „${parsed.text}“ endet vor ihrem Beginn und wurde nicht übernommen. Bitte Beginn und Ende prüfen.`));
+    else if (!parsed.understood)
       warnings.push(warning('period', 'ambiguous', `Projektlaufzeit: „${parsed.text}“ konnte nicht als Zeitraum gelesen werden. Bitte Beginn und Ende eintragen.`));
   }
   // "Projektbeginn: 03/2021" / "Projektende: 02/2024" as fields of their own.

@@ -837,3 +837,11 @@ describe('rules of round twelve (set L)', () => {
     expect(parsePersonLine('Thomas Wiegand (Bauamt), Gemeinde Brachttal, Wächtersbacher Straße 44, 63636 Brachttal')).toEqual({ name: 'Thomas Wiegand', role: 'Bauamt' });
   });
 });
+
+describe('a period field that ends before it starts', () => {
+  it('takes neither date and says so, keeping the text', () => {
+    expect(parsePeriodField('2024 bis 2020')).toEqual({ start: null, end: null, text: '2024 bis 2020', understood: false, reversed: true });
+    expect(parsePeriodField('01.03.2021 – 28.02.2019')).toMatchObject({ start: null, end: null, reversed: true });
+    expect(parsePeriodField('2020 bis 2024')).toMatchObject({ start: '2020', end: '2024', understood: true });
+  });
+});

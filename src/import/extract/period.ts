@@ -197,8 +197,16 @@ export function findDate(text: string, role: 'start' | 'end' = 'start'): string 
  * The value of a "Projektlaufzeit" field: the whole value is kept as text (it is the wording the
  * editor needs to see); dates are read from it where possible.
  */
-export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean } {
+export function parsePeriodField(value: string): ExtractedPeriod & { understood: boolean; reversed?: boolean } {
   const text = value.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim().slice(0, 500);
+  // "2024 bis 2020": a range that ends before it starts is an error in the source, which the editor
+  // settles; neither date is taken (the text stays).
+  const reversed = [...text.matchAll(patternsOf(text).range)].some((m) => {
+    const start = parseDateToken(m[1] ?? '');
+    const end = parseDateToken(m[2] ?? '', 'end');
+    return start !== null && end !== null && earliestDay(start) > latestDay(end);
+  });
+  if (reversed) return { start: null, end: null, text, understood: false, reversed: true };
   const found = findPeriod(text, { allowOngoing: true });
   const all = patternsOf(text).all;
   if (found?.start) {
