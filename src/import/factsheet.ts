@@ -358,7 +358,7 @@ export function titleFromPreamble(preamble: string): string | null {
  */
 const pressRelease = /^(?:Presse(?:mitteilung|information|meldung|notiz)|Medieninformation|Pressemeldung)\b/i;
 // "Marburg, 14. März 2024", "Wiesbaden, den 03.04.2024", "14.03.2024".
-const dateline = /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u;
+export const dateline = /^(?:[\p{L}. -]{2,40},\s*(?:den\s+)?)?\d{1,2}\.\s?(?:\d{1,2}\.|\p{L}+)\s?\d{2,4}$/u;
 
 const frontMatterLine = [
   /^(?:(?:Stadt|Gemeinde|Landkreis|Kreis|Universitätsstadt|Kreisstadt)\s+\p{Lu}[\p{L} .()-]*|\p{Lu}[\p{L}-]*kreis)(?:\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+)?$/u,
@@ -431,11 +431,11 @@ export function splitComponents(description: string | null): { intro: string | n
   return { intro: intro.length ? intro.join('\n\n') : null, components };
 }
 
-/** A paragraph of running text: it ends like a sentence and has at least eight words. */
 // "Ziel des Projekts ist es, …", "Ziel ist, dass …", and reported: "Ziel sei, die … zu erhalten".
 const goalWords = /\b(?:Ziel|Zweck|Anliegen)\b[^.!?]{0,80}\b(?:ist|sei)(?:\s+es\b|,)/u;
 const goalSentence = /^(?:Das\s+)?(?:Ziel|Zweck|Anliegen)(?:\s+(?:des|der|dieses|dieser|unseres|unserer)\s+[\p{L}-]+)?\s+(?:ist|sei)(?:\s+es\b|,)/u;
 
+/** A paragraph of running text: it ends like a sentence and has at least eight words. */
 function isProseParagraph(paragraph: string): boolean {
   // "… unter die Lupe. #Energiesparchallenge": hashtags after the last sentence of a post.
   const line = plainLine(paragraph).replace(/(?:\s+#[\p{L}\d_]+)+$/u, '');

@@ -77,7 +77,7 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['folgekosten', 'investitionsnummer'] },
   // Where a publication is to be had: its link is read document-wide.
   { key: 'other', strong: false, names: ['bezug', 'bezugsquelle', 'bestellung', 'download'] },
-  { key: 'other', strong: false, names: ['kategorien', 'kategorie', 'schlagworte', 'stichworte', 'tags', 'themen'] },
+  { key: 'other', strong: false, names: ['kategorien', 'schlagworte', 'stichworte', 'tags', 'themen'] },
   // The parts of a school's or a course's project documentation.
   { key: 'title', strong: false, names: ['thema', 'projektthema'] },
   { key: 'description', strong: false, names: ['einleitung', 'durchführung', 'reflexion', 'projektverlauf', 'verlauf'] },
@@ -121,7 +121,7 @@ const labelDefs: LabelDef[] = [
   { key: 'title', strong: false, names: ['was'] },
   // A sheet that asks its fields as questions ("Wie heißt das Projekt? Gießpaten …").
   { key: 'title', strong: false, names: ['wie heißt das projekt', 'wie heißt das angebot', 'wie heißt ihr projekt', 'wie heißt es'] },
-  { key: 'place', strong: false, names: ['wo läuft es', 'wo läuft das projekt', 'wo findet es statt', 'wo findet das projekt statt', 'wo'] },
+  { key: 'place', strong: false, names: ['wo läuft es', 'wo läuft das projekt', 'wo findet es statt', 'wo findet das projekt statt'] },
   { key: 'contact', strong: false, names: ['wer berät', 'wer gibt auskunft', 'an wen kann ich mich wenden', 'an wen wende ich mich', 'wen kann ich fragen', 'wer ist ansprechpartner'] },
   { key: 'description', strong: false, names: ['worum geht es', 'worum es geht', 'was machen wir', 'was tun wir', 'was ist', 'wie', 'wie funktioniert es', 'was wird gemacht', 'was passiert', 'was macht das projekt', 'was genau passiert', 'kurz gesagt', 'in kürze', 'kurzfassung', 'auf einen blick'] },
   { key: 'purpose', strong: false, names: ['warum', 'warum machen wir das', 'warum tun wir das', 'wozu', 'was wollen wir erreichen', 'was soll erreicht werden', 'was ist das ziel', 'welches ziel hat das projekt'] },
@@ -137,7 +137,7 @@ const labelDefs: LabelDef[] = [
   { key: 'partners', strong: false, names: ['in zusammenarbeit mit', 'in kooperation mit', 'gemeinsam mit'] },
   { key: 'funding', strong: false, names: ['fördergeberin', 'mittelgeberin', 'haushaltsmittel', 'finanzmittel'] },
   { key: 'period', strong: false, names: ['angeboten seit', 'besteht seit', 'läuft seit'] },
-  { key: 'other', strong: false, names: ['sprechzeiten', 'öffnungszeiten', 'erreichbarkeit', 'kosten für vereine', 'kosten für nutzende', 'kosten für bürgerinnen und bürger'] },
+  { key: 'other', strong: false, names: ['sprechzeiten', 'öffnungszeiten', 'erreichbarkeit'] },
   // English labels, as in sheets of EU-funded projects (LEADER, Interreg) or written by agencies.
   { key: 'title', strong: true, english: true, names: ['project title', 'project name', 'title of the project', 'title of the practice', 'name of the practice'] },
   { key: 'description', strong: true, english: true, names: ['summary', 'project summary', 'abstract', 'project description', 'description', 'detailed description', 'short description', 'evidence of success'] },
@@ -161,7 +161,7 @@ const labelDefs: LabelDef[] = [
   { key: 'other', strong: false, names: ['erscheinungsjahr', 'erschienen', 'erscheinungsdatum', 'seiten', 'umfang', 'format', 'isbn', 'auflage', 'kurz notiert', 'termine', 'veranstaltungskalender', 'impressum', 'in dieser ausgabe', 'abmelden', 'newsletter abbestellen'] },
   { key: 'other', strong: false, names: ['einverständnis', 'einverständniserklärung', 'einwilligung', 'datenschutz', 'datenschutzhinweis', 'zustimmung zur veröffentlichung'] },
   { key: 'other', strong: false, names: ['pressekontakt', 'medienkontakt', 'kontakt für die presse', 'kontakt für medien', 'gesprächspartner', 'interviewpartner', 'gespräch', 'interview'] },
-  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'kosten für kommunen', 'kosten für die kommunen', 'kosten für gemeinden'] },
+  { key: 'other', strong: false, names: ['kosten für die teilnehmenden', 'kosten für teilnehmende', 'teilnahmegebühr', 'teilnahmekosten', 'kosten für kommunen', 'kosten für die kommunen', 'kosten für gemeinden', 'kosten für vereine', 'kosten für nutzende', 'kosten für bürgerinnen und bürger'] },
   // Fields that name the kind of contribution (read by extract/kind.ts).
   { key: 'other', strong: false, names: kindFieldLabels },
   { key: 'other', strong: false, names: ['kpis', 'kpi', 'key figures', 'kennzahlen', 'indikatoren', 'date', 'annex', 'notes'] },

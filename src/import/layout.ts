@@ -20,7 +20,11 @@ import { lookupLabel } from './fields.ts';
  * - an online form's printout: "Label *" (required) above the value as "Label:", character counters dropped;
  * - page and slide numbers ("Folie 2 von 6") and the footer repeated on every page or slide, dropped;
  * - a filled-in template's hints in brackets before the values and Word's placeholder text, dropped;
- * - chat exports and transcripts with a time before each turn: the turns as an interview's.
+ * - chat exports and transcripts with a time before each turn: the turns as an interview's;
+ * - a header table with two label/value pairs per row ("| Kommune | X | Landkreis | Y |"): one
+ *   "Label: value" line per pair. This one, too, changes the number of lines after it;
+ * - a sheet that asks its fields ("Wie heißt das Projekt? X") and "Label – value" lines: "Label: value";
+ * - a note on the form itself ("Dieses Formular wurde aus einer Word-Vorlage exportiert."), dropped.
  */
 
 // Most documents have none of these layouts; a quick look at the whole text spares splitting it.
@@ -43,7 +47,6 @@ export function normaliseLayout(text: string): string {
   lines = faqPairs(lines);
   lines = formPrintout(lines);
   lines = withoutPageFurniture(lines);
-  lines = lines.map((line) => (formNote.test(line) ? '' : line));
   lines = withoutTemplateHints(lines);
   lines = speakerTurns(lines);
   return lines.join('\n');
@@ -93,7 +96,7 @@ function withoutPageFurniture(lines: string[]): string[] {
     if (key.length >= 8 && key.length <= 120 && /\p{L}/u.test(key) && !/[:?]$/.test(key) && !/^(?:[-*•]|\d+[.)])\s/u.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const repeated = new Set([...counts].filter(([, n]) => n >= MIN_REPEATS).map(([key]) => key));
-  return lines.map((line) => (pageNumber.test(line) || repeated.has(line.trim()) ? '' : line));
+  return lines.map((line) => (pageNumber.test(line) || formNote.test(line) || repeated.has(line.trim()) ? '' : line));
 }
 
 // "Name der Kommune *" above its value: the required-field mark of an online form's printout.

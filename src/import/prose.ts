@@ -107,6 +107,14 @@ export function isFramingParagraph(paragraph: string): boolean {
   return line.split(/\s+/).length <= 40 && framingSentence.test(line);
 }
 
+// The kinds of facts a project's presentation gives, each found by its extractor.
+const projectFacts = {
+  place: (t: string) => findPlaces(t).length > 0,
+  date: (t: string) => findPeriod(t) !== null,
+  amount: (t: string) => findAmounts(t).length > 0,
+  contact: (t: string) => Boolean(findEmail(t) || findPhone(t)),
+};
+
 /** Whether a text without a known structure reads like the description of a project. */
 export function looksLikeProjectProse(text: string): boolean {
   const { body, signature } = frameOfProse(text);
@@ -115,13 +123,8 @@ export function looksLikeProjectProse(text: string): boolean {
   if (words < 20) return false;
   const all = `${body}\n${signature}`;
   const proseText = prose.join('\n\n');
-  let signals = 0;
-  if (findPlaces(proseText).length) signals++;
-  if (findPeriod(proseText)) signals++;
-  if (findAmounts(proseText).length) signals++;
-  if (findEmail(all) || findPhone(all)) signals++;
-  if (/(?:e\.\s?V\.|gGmbH|GmbH|\beG\b|\bAG\b|Stiftung\b)|\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+\p{Lu}/u.test(all)) signals++;
-  return signals >= 2;
+  const signals = [projectFacts.place(proseText), projectFacts.date(proseText), projectFacts.amount(proseText), projectFacts.contact(all), /(?:e\.\s?V\.|gGmbH|GmbH|\beG\b|\bAG\b|Stiftung\b)|\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+\p{Lu}/u.test(all)];
+  return signals.filter(Boolean).length >= 2;
 }
 
 /** The contacts and the organisation with address written in a signature. */
@@ -160,10 +163,7 @@ function sectionHeading(paragraph: string): string | null {
 }
 
 const topicSignals: ReadonlyArray<(text: string) => boolean> = [
-  (t) => findPlaces(t).length > 0,
-  (t) => findPeriod(t) !== null,
-  (t) => findAmounts(t).length > 0,
-  (t) => Boolean(findEmail(t) || findPhone(t)),
+  ...Object.values(projectFacts),
   (t) => findPartnersInProse(t).length > 0,
   (t) => /\b(?:Ziel|Zweck)\b/.test(t),
   (t) => findParticipation(t).status !== 'unknown',

@@ -9,7 +9,7 @@ import { findPeriod } from './extract/period.ts';
 import { dedupePlaces, findPlaces, splitDistrict } from './extract/places.ts';
 import { findTargetGroupsInProse } from './extract/target-groups.ts';
 import { lookupLabel, matchLabelLine, parseFields, type FieldKey } from './fields.ts';
-import { interpretFields, placesFromProse, placesFromSponsor, sameOrganisation } from './factsheet.ts';
+import { dateline, interpretFields, placesFromProse, placesFromSponsor, sameOrganisation } from './factsheet.ts';
 import { fieldLabels, missing, rejectionReasons, warning } from './messages.ts';
 import { frameOfProse, hasClosing, messageAround, readSignature } from './prose.ts';
 import { clip, firstSentence, plainLine, stripEnclosingQuotes, toLongText } from './text.ts';
@@ -40,6 +40,8 @@ const topics: Record<number, RegExp> = {
 // "Entscheidung", "Planung und Umsetzung", "Entscheidung / Idee", "Herausforderungen, Neues, Tipps": a question's topic words.
 const TOPIC_WORDS = String.raw`\p{Lu}[\p{L}-]{3,30}(?:(?:\s+(?:und|&)\s+|\s*[/,]\s*)\p{Lu}[\p{L}-]{3,30}){0,3}`;
 const topicWords = new RegExp(String.raw`^${TOPIC_WORDS}$`, 'u');
+/** Topic words of one of the questions that lead an answer, not a field's label ("Ansprechpartner" names a topic word too). */
+const isTopicLead = (words: string): boolean => topicWords.test(words) && !lookupLabel(words) && Object.values(topics).some((t) => t.test(words));
 
 export interface QuestionHeading {
   n: 1 | 2 | 3 | 4;
@@ -94,14 +96,8 @@ function boldLineTitle(preamble: string): string | undefined {
 }
 
 export function normaliseQuestionLayout(text: string): string {
-  // Format detection, the thread split and the answer split each ask for the same document's layout
-  // (and the rewrite of a rewritten text is that text): the last result is remembered.
-  if (text === lastLayout.input || text === lastLayout.output) return lastLayout.output;
-  const output = numberedAnswers(untableQuestions(circledNumbers(text)));
-  lastLayout = { input: text, output };
-  return output;
+  return numberedAnswers(untableQuestions(circledNumbers(text)));
 }
-let lastLayout = { input: '', output: '' };
 
 // "① Bitte erläutern Sie …": circled digits number the questions.
 const circled = /^([ \t]*)([①②③④])[ \t]*/gmu;
@@ -135,7 +131,7 @@ function untableQuestions(text: string): string {
       const answer = (m[2] ?? '').trim();
       // "| Entscheidung / Idee | Den Anstoß gab …": a row led by the question's topic words, read as "Entscheidung / Idee – …".
       // (Not a field of the header: "| Ansprechpartner | Martin Vogt, … |".)
-      if (topicWords.test(question) && /[.!?]$/.test(answer) && !lookupLabel(question) && Object.values(topics).some((t) => t.test(question))) return [`${question} – ${answer}`, ''];
+      if (/[.!?]$/.test(answer) && isTopicLead(question)) return [`${question} – ${answer}`, ''];
       const c = parseHeadingLine(question);
       if (!c || (c.n === null && !question.includes('?'))) return [line];
       return [question, '', answer, ''];
@@ -173,7 +169,7 @@ function parseHeadingLine(line: string): HeadingCandidate | null {
     if (numbered) return { n: questionNumber(numbered[2]), question: (numbered[3] ?? '').trim(), after: rest, frage: Boolean(numbered[1]) };
     // "**Entscheidung/Idee:** Die Idee kam …": an answer led by the question's topic words in bold.
     const topicLabel = /^(.+?):?$/.exec(inner)?.[1] ?? inner;
-    if (rest && (inner.endsWith(':') || rest.startsWith(':')) && topicWords.test(topicLabel) && !lookupLabel(topicLabel) && Object.values(topics).some((t) => t.test(topicLabel)))
+    if (rest && (inner.endsWith(':') || rest.startsWith(':')) && isTopicLead(topicLabel))
       return { n: null, question: topicLabel, after: rest.replace(/^:\s*/, ''), led: true };
     // "**Redaktion:** Wie ist es …?": an interviewer's question led by the speaker.
     if (speakerLabel.test(inner) && rest.endsWith('?')) return { n: null, question: rest, after: '', speaker: inner.slice(0, -1) };
@@ -286,10 +282,18 @@ const footerKeys = new Set<FieldKey>(['contact', 'phone', 'email', 'sponsor', 'w
 
 // After the last answer: where and when it was written ("Wiesbaden, den 2. Juli 2025"), a note in
 // parentheses ("(Kurzfassung erstellt von der Gemeindeverwaltung, Mai 2025)"), the list of enclosures.
-const closingLine = /^(?:\p{Lu}[\p{L} .()-]{1,40},\s+(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|\p{L}+\s+\d{4})|\([^()]{5,200}\)|Anlagen?\s*:.*)$/u;
+const closingLine = (line: string): boolean => dateline.test(line) || /^(?:\([^()]{5,200}\)|Anlagen?\s*:.*)$/u.test(line);
 
-export function splitAnswers(text: string): { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number>; footer: string } {
-  const lines = normaliseQuestionLayout(text).split('\n');
+type SplitAnswers = { preamble: string; answers: Record<keyof Answers, string | null>; found: Set<number>; footer: string };
+
+/** A questionnaire's preamble, its four answers and the footer after the last one. */
+export function splitAnswers(text: string): SplitAnswers {
+  return answersOf(normaliseQuestionLayout(text));
+}
+
+/** The same for a text whose layout normaliseQuestionLayout has already rewritten. */
+function answersOf(normalised: string): SplitAnswers {
+  const lines = normalised.split('\n');
   const headings = findQuestionHeadings(lines);
   const answers: Record<keyof Answers, string | null> = { decision: null, support: null, challenges: null, prerequisites: null };
   const last = headings[headings.length - 1];
@@ -299,7 +303,7 @@ export function splitAnswers(text: string): { preamble: string; answers: Record<
       const label = (lines[i - 1] ?? '').trim() === '' ? matchLabelLine(lines[i] ?? '') : null;
       // "## Vielen Dank für Ihre Aufmerksamkeit!": a heading after the last answer ends it; what follows is a closing block.
       const afterBlank = (lines[i - 1] ?? '').trim() === '';
-      if ((label && footerKeys.has(label.key)) || /^#{1,6}\s+\S/.test(lines[i] ?? '') || (afterBlank && closingLine.test((lines[i] ?? '').trim()))) {
+      if ((label && footerKeys.has(label.key)) || /^#{1,6}\s+\S/.test(lines[i] ?? '') || (afterBlank && closingLine((lines[i] ?? '').trim()))) {
         footerStart = i;
         break;
       }
@@ -359,7 +363,7 @@ export function parseQuestionnaire(text: string, sourceFile: string): ExtractRes
   const message = messageAround(untabled, (lines) => findQuestionHeadings(lines)[0]?.startLine ?? 0);
   const frame = hasClosing(message) ? frameOfProse(message) : null;
   const letter = frame !== null && frame.signature.trim() !== '';
-  const { preamble, answers, found, footer } = splitAnswers(frame && letter ? frame.body : message);
+  const { preamble, answers, found, footer } = answersOf(frame && letter ? frame.body : message);
   const answerTexts = answerKeys.map((k) => answers[k]).filter((a): a is string => a !== null);
   const allAnswers = answerTexts.join('\n\n');
   const headerFields = parseFields(preamble).fields;

@@ -67,6 +67,9 @@ const detailStart = /(?:\[?[A-Za-z0-9._%+-]+@|(?:^|[\s,;(|])(?:Tel(?:efon)?\.?|F
 // Words of organisations and offices, which are no person ("Stadt Kassel", "Umweltamt", "Fachdienst Mobilität").
 const organisationWord = /(?:^|\s)(?:Stadt|Gemeinde|Landkreis|Kreis|Verwaltung|Magistrat|Ministerium|Referat|Fachbereich|Fachdienst|Abteilung|Amt|Verein|Verband|Stiftung|Zentrum|Büro|Agentur|Team)(?:\s|$)|\p{Ll}(?:amt|verwaltung|zentrum|büro|agentur|verband|verein|stelle|abteilung|bereich|dienst|referat|gruppe|ausschuss|gemeinde|kirche|schule|genossenschaft)(?:\s|$)|e\.\s?V\.|g?GmbH|\beG\b|\bAG\b/u;
 
+// "Kreis Groß-Gerau – Der Kreisausschuss": the organ that acts for an organisation, after a dash, is no part of its name.
+const actingOrgan = /\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+$/u;
+
 const nameParticle = /^(?:von|vom|van|de|der|den|zu|zur|zum|di|da|la|le|del|ten|ter|y|und)$/u;
 
 /** A person's name: two to six words, no digits, no label, markup or organisation. */
@@ -260,21 +263,18 @@ export function parseOrganisationBlock(text: string): Omit<Organisation, 'websit
       return { name: cleanName, street: null, postcode: null, city: m[2] ?? null };
     }
   }
-  // "Kreis Groß-Gerau – Der Kreisausschuss": the organ after a dash is no part of the name.
-  const { name: cleanName } = splitAbbreviation(name.replace(/\s+[–-]\s+(?:Der|Die)\s+\p{Lu}[\p{L}-]+$/u, ''));
+  const { name: cleanName } = splitAbbreviation(name.replace(actingOrgan, ''));
   return { name: cleanName, ...parseAddress(addressText) };
 }
+
+// "Impressum: Herausgeber: …": the publisher's label before the organisation.
+const footerLabels = /^(?:(?:Impressum|Herausgeber(?:in)?|Herausgegeben\s+von|Verantwortlich|V\.\s?i\.\s?S\.\s?d\.\s?P\.)\s*:?\s*)+/iu;
 
 /**
  * The footer line of a letter or a web page: "Wissenschaftsstadt Darmstadt · Umweltamt · Frankfurter
  * Straße 71 · 64293 Darmstadt". The organisation is its first part (a department after it is not part of
  * the name); null when the last lines hold no such line.
  */
-// "Kreis Groß-Gerau – Der Kreisausschuss": the body that acts for the organisation is no part of its name.
-const actingOrgan = /\s+[–-]\s+(?:Der|Die)\s+(?:Kreisausschuss|Magistrat|Gemeindevorstand|(?:Ober)?[Bb]ürgermeister(?:in)?|Landrat|Landrätin)$/u;
-
-const footerLabels = /^(?:(?:Impressum|Herausgeber(?:in)?|Herausgegeben\s+von|Verantwortlich|V\.\s?i\.\s?S\.\s?d\.\s?P\.)\s*:?\s*)+/iu;
-
 export function findFooterOrganisation(text: string): Omit<Organisation, 'website'> | null {
   const footer = text
     .trimEnd()
